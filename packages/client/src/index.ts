@@ -1,0 +1,2 @@
+// @hz/client: see README.md for what this package will hold. It has no code yet.
+export {};

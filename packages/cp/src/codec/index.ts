@@ -1,0 +1,2 @@
+// @hz/cp/codec: generated codecs of the CP services.
+export * from './generated';

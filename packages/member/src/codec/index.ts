@@ -1,0 +1,2 @@
+// Member-side codecs: decode requests, encode responses and events.
+export * from './generated';
