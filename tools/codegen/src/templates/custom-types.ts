@@ -1,7 +1,7 @@
 // Template: the codecs of custom types (size, write, read) with their interfaces.
 import type { CustomType } from '../model';
 import { Imports, TypeTable } from '../types';
-import { fields, fixedFields, fixedSize, interfaceBody, readFixedExpr, readVarExpr, sizeExpr, varFields, writeStmt } from './fields';
+import { fields, fixedFields, fixedSize, interfaceBody, objectLiteral, readFixedExpr, readVarExpr, sizeExpr, varFields, writeStmt } from './fields';
 import { renderFile } from './file';
 
 export function renderCustomTypes(types: CustomType[], makeTable: (imports: Imports) => TypeTable, runtime: string): string {
@@ -17,14 +17,14 @@ function customType(t: CustomType, table: TypeTable): string {
   const vars = varFields(fs);
   const fixedBytes = fixedSize(fs);
   const frames = 12 + (fixed.length ? 6 + fixedBytes : 0);
-  const sizeTerms = [String(frames), ...vars.map((f) => sizeExpr(f, `v.${f.name}`, f.newer))];
+  const sizeTerms = [String(frames), ...vars.map((f) => sizeExpr(f, `v.${f.param.name}`, f.newer))];
 
   const write = ['w.begin();'];
   if (fixed.length) {
     write.push(`w.frame(${fixedBytes});`);
-    for (const f of fixed) write.push(`${f.codec.fixed!.write('w', f.newer ? `v.${f.name} ?? ${f.codec.fixed!.zero}` : `v.${f.name}`)};`);
+    for (const f of fixed) write.push(`${f.codec.fixed!.write('w', f.newer ? `v.${f.name} ?? ${f.codec.fixed!.zero}` : `v.${f.param.name}`)};`);
   }
-  for (const f of vars) write.push(writeStmt(f, `v.${f.name}`, f.newer));
+  for (const f of vars) write.push(writeStmt(f, `v.${f.param.name}`, f.newer));
   write.push('w.end();');
 
   const read = ['c.next();'];
@@ -34,7 +34,7 @@ function customType(t: CustomType, table: TypeTable): string {
   }
   for (const f of vars) read.push(`const ${f.name} = ${readVarExpr(f, '!c.nextIsEnd()')};`);
   read.push('c.skipToEnd();');
-  read.push(`return { ${fs.map((f) => f.name).join(', ')} };`);
+  read.push(`return ${objectLiteral(fs)};`);
 
   const a = /^[AEIOU]/.test(t.name) ? 'an' : 'a';
   return `/** The ${t.name} structure of the protocol. */

@@ -6,6 +6,7 @@ import type { TypeCodec, TypeTable } from '../types';
 
 export interface Field {
   param: Param;
+  /** Identifier for locals and arguments (the protocol name, unless reserved). */
   name: string;
   codec: TypeCodec;
   /** Newer than the message or type it belongs to: may be missing when the peer is older. */
@@ -71,5 +72,10 @@ export function readVarExpr(f: Field, more: string): string {
 
 /** Interface members for the fields; newer ones optional. */
 export function interfaceBody(fs: Field[]): string {
-  return fs.map((f) => `  ${f.name}${f.newer ? '?' : ''}: ${decodedType(f)};`).join('\n');
+  return fs.map((f) => `  ${f.param.name}${f.newer ? '?' : ''}: ${decodedType(f)};`).join('\n');
+}
+
+/** An object literal of the fields read into locals (property names are the protocol's). */
+export function objectLiteral(fs: Field[]): string {
+  return `{ ${fs.map((f) => (f.name === f.param.name ? f.name : `${f.param.name}: ${f.name}`)).join(', ')} }`;
 }

@@ -9,6 +9,7 @@ import {
   fixedSize,
   inputType,
   interfaceBody,
+  objectLiteral,
   readFixedExpr,
   readVarExpr,
   sizeExpr,
@@ -96,7 +97,7 @@ export function ${name}(m: ClientMessage): ${decodedType(f)}${f.newer ? ' | unde
   ${body.join('\n  ')}
 }`;
   }
-  body.push(`return { ${fs.map((f) => f.name).join(', ')} };`);
+  body.push(`return ${objectLiteral(fs)};`);
   return `/** Parameters of ${doc.replace(/^Decodes (a |an )?/, '').replace(/\.$/, '')}. */
 export interface ${typeName} {
 ${interfaceBody(fs)}

@@ -12,7 +12,7 @@ export const ATOMIC_LONG_APPLY_RESPONSE_TYPE = 590081;
 export interface AtomicLongApplyRequest {
   groupId: RaftGroupId;
   name: string;
-  function_: Data;
+  function: Data;
 }
 
 /** Decodes a AtomicLong.apply request. */
@@ -22,7 +22,7 @@ export function decodeAtomicLongApplyRequest(m: ClientMessage): AtomicLongApplyR
   const groupId = readRaftGroupId(c);
   const name = readString(c);
   const function_ = readData(c);
-  return { groupId, name, function_ };
+  return { groupId, name, function: function_ };
 }
 
 /** Encodes a AtomicLong.apply response. */
@@ -43,7 +43,7 @@ export const ATOMIC_LONG_ALTER_RESPONSE_TYPE = 590337;
 export interface AtomicLongAlterRequest {
   groupId: RaftGroupId;
   name: string;
-  function_: Data;
+  function: Data;
   returnValueType: number;
 }
 
@@ -55,7 +55,7 @@ export function decodeAtomicLongAlterRequest(m: ClientMessage): AtomicLongAlterR
   const groupId = readRaftGroupId(c);
   const name = readString(c);
   const function_ = readData(c);
-  return { groupId, name, function_, returnValueType };
+  return { groupId, name, function: function_, returnValueType };
 }
 
 /** Encodes a AtomicLong.alter response. */

@@ -11,7 +11,7 @@ export const ATOMIC_REF_APPLY_RESPONSE_TYPE = 655617;
 export interface AtomicRefApplyRequest {
   groupId: RaftGroupId;
   name: string;
-  function_: Data;
+  function: Data;
   returnValueType: number;
   alter: boolean;
 }
@@ -25,7 +25,7 @@ export function decodeAtomicRefApplyRequest(m: ClientMessage): AtomicRefApplyReq
   const groupId = readRaftGroupId(c);
   const name = readString(c);
   const function_ = readData(c);
-  return { groupId, name, function_, returnValueType, alter };
+  return { groupId, name, function: function_, returnValueType, alter };
 }
 
 /** Encodes a AtomicRef.apply response. */

@@ -2292,7 +2292,7 @@ export const MAP_REPLACE_ALL_RESPONSE_TYPE = 83969;
 /** Parameters of Map.replaceAll request. */
 export interface MapReplaceAllRequest {
   name: string;
-  function_: Data;
+  function: Data;
 }
 
 /** Decodes a Map.replaceAll request. */
@@ -2301,7 +2301,7 @@ export function decodeMapReplaceAllRequest(m: ClientMessage): MapReplaceAllReque
   c.next();
   const name = readString(c);
   const function_ = readData(c);
-  return { name, function_ };
+  return { name, function: function_ };
 }
 
 /** Encodes a Map.replaceAll response. */
