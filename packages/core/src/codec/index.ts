@@ -1,4 +1,7 @@
 // @hz/core/codec: the protocol layer for packages built on the core (and for advanced users):
-// framing, built-in codecs, and the generated codecs of the Client service and shared custom types.
+// framing, built-in codecs, the error response, and the generated codecs of the Client service
+// and shared custom types.
 export * from './runtime';
+export * from './errors';
 export * from './generated';
+export { ClientMessageReader, DEFAULT_MAX_MESSAGE_SIZE, type ClientMessageReaderOptions } from '../protocol/message-reader';
