@@ -1,6 +1,23 @@
 // @hz/core: the client's foundation. Protocol-level codecs live in the `@hz/core/codec` subpath.
-export { HazelcastError, MalformedMessageError } from './errors/hazelcast-error';
+export { HazelcastClient } from './client/hazelcast-client';
+export * from './config/client-config';
+export { resolveConfig, type ResolvedConfig } from './config/resolve-config';
+export { PROPERTY_DEFAULTS } from './config/properties';
+export { LifecycleState } from './lifecycle/lifecycle-state';
+export { LifecycleService } from './lifecycle/lifecycle-service';
+export { ClusterService, type MemberSelector } from './cluster/cluster-service';
+export { Member, formatAddress } from './cluster/member';
+export type { MembershipEvent, InitialMembershipEvent, MembershipListener } from './cluster/membership';
+export { RoundRobinLB, RandomLB, type LoadBalancer, type MemberSource } from './cluster/load-balancer';
+export { PartitionService, partitionIdOfHash } from './partition/partition-service';
+export { InvocationService } from './invocation/invocation-service';
+export { ListenerService, type ListenerCodec } from './listener/listener-service';
+export { ProxyManager, type DistributedObject, type DistributedObjectEvent, type DistributedObjectListener } from './proxy/proxy-manager';
+export { Connection } from './network/connection';
+export { CLIENT_VERSION } from './network/connection-manager';
+export * from './errors';
 export { HeapData, DATA_HEADER_SIZE, type Data } from './serialization/data';
 export { UUID } from './util/uuid';
 export { ClientMessage } from './protocol/client-message';
 export type { LongLike } from './protocol/long-bytes';
+export type { Address } from './codec/generated/custom';

@@ -1,0 +1,132 @@
+import type { Socket } from 'node:net';
+import type { Logger } from 'pino';
+import type { Address } from '../codec/generated/custom';
+import { MalformedMessageError } from '../errors/hazelcast-error';
+import type { ClientMessage } from '../protocol/client-message';
+import { PROTOCOL_PREAMBLE } from '../protocol/constants';
+import { ClientMessageReader } from '../protocol/message-reader';
+import type { UUID } from '../util/uuid';
+import { formatAddress } from '../cluster/member';
+
+export interface ConnectionOptions {
+  /** Upper bound of one coalesced socket write. */
+  writeCoalesceBytes: number;
+  maxMessageSize?: number;
+  logger: Logger;
+  onMessage(message: ClientMessage, connection: Connection): void;
+  onClose(connection: Connection, reason: string, cause?: Error): void;
+}
+
+const PREAMBLE = Buffer.from(PROTOCOL_PREAMBLE, 'ascii');
+let nextConnectionId = 0;
+
+/**
+ * One TCP (or TLS) connection to a member. Messages written during one tick are coalesced into
+ * as few socket writes as their size allows; incoming bytes are parsed without copying.
+ */
+export class Connection {
+  readonly id = ++nextConnectionId;
+  /** Set once authenticated. */
+  memberUuid: UUID | null = null;
+  /** The member's own address, once authenticated. */
+  memberAddress: Address | null = null;
+  serverVersion: string | null = null;
+  lastReadTime = Date.now();
+  lastWriteTime = Date.now();
+  readonly openedAt = Date.now();
+
+  private readonly reader: ClientMessageReader;
+  private queue: Buffer[] = [];
+  private queuedBytes = 0;
+  private flushScheduled = false;
+  private closedReason: string | null = null;
+  private readonly flushBound = (): void => this.flush();
+
+  constructor(
+    private readonly socket: Socket,
+    readonly remoteAddress: Address,
+    private readonly options: ConnectionOptions,
+  ) {
+    this.reader = new ClientMessageReader({ maxMessageSize: options.maxMessageSize });
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('error', (error) => this.close(`socket error: ${error.message}`, error));
+    socket.on('close', () => this.close('socket closed by the member'));
+    socket.write(PREAMBLE);
+  }
+
+  /** "ip:port" of the client's end of the socket. */
+  localAddress(): string {
+    return `${this.socket.localAddress ?? ''}:${this.socket.localPort ?? ''}`;
+  }
+
+  isAlive(): boolean {
+    return this.closedReason === null;
+  }
+
+  /** Queues a message; it goes out with the others written in this tick. */
+  write(message: ClientMessage): boolean {
+    if (this.closedReason !== null) return false;
+    this.queue.push(message.buffer);
+    this.queuedBytes += message.buffer.length;
+    if (this.queuedBytes >= this.options.writeCoalesceBytes) {
+      this.flush();
+    } else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      process.nextTick(this.flushBound);
+    }
+    return true;
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.queue.length === 0 || this.closedReason !== null) return;
+    const queue = this.queue;
+    this.queue = [];
+    this.queuedBytes = 0;
+    const limit = this.options.writeCoalesceBytes;
+    let batch: Buffer[] = [];
+    let batchBytes = 0;
+    for (const b of queue) {
+      if (batchBytes > 0 && batchBytes + b.length > limit) {
+        this.socket.write(batch.length === 1 ? batch[0] : Buffer.concat(batch, batchBytes));
+        batch = [];
+        batchBytes = 0;
+      }
+      batch.push(b);
+      batchBytes += b.length;
+    }
+    if (batchBytes > 0) this.socket.write(batch.length === 1 ? batch[0] : Buffer.concat(batch, batchBytes));
+    this.lastWriteTime = Date.now();
+  }
+
+  private onData(chunk: Buffer): void {
+    this.lastReadTime = Date.now();
+    try {
+      this.reader.feed(chunk, (m) => this.options.onMessage(m, this));
+    } catch (error) {
+      if (error instanceof MalformedMessageError) {
+        this.options.logger.error(`closing ${this.toString()}: malformed message from the member: ${error.message}`);
+        this.close(`malformed message: ${error.message}`, error);
+      } else {
+        throw error;
+      }
+    }
+  }
+
+  /** Closes the socket; the first call's reason is the one reported. */
+  close(reason: string, cause?: Error): void {
+    if (this.closedReason !== null) return;
+    this.closedReason = reason;
+    this.queue = [];
+    this.socket.destroy();
+    this.options.onClose(this, reason, cause);
+  }
+
+  getCloseReason(): string | null {
+    return this.closedReason;
+  }
+
+  toString(): string {
+    return `Connection{id=${this.id}, member=${formatAddress(this.memberAddress ?? this.remoteAddress)}${this.memberUuid ? `, uuid=${this.memberUuid.toString()}` : ''}}`;
+  }
+}
