@@ -1,0 +1,141 @@
+import type { Socket } from 'node:net';
+import { ClientMessageReader, PROTOCOL_PREAMBLE, type ClientMessage } from '@hz/core/codec';
+import type { MemberLogger } from '../logging';
+
+const PREAMBLE = Buffer.from(PROTOCOL_PREAMBLE, 'latin1');
+
+/** What a connection hands its messages to, and tells when it closes. */
+export interface ConnectionHandler {
+  onMessage(connection: ClientConnection, message: ClientMessage): void;
+  onClose(connection: ClientConnection, reason: string): void;
+}
+
+let nextConnectionId = 1;
+
+/**
+ * One client's TCP (or TLS) connection to a member: checks the "CP2" preamble, turns the byte
+ * stream into messages, and writes responses and events with per-tick coalescing: whatever is
+ * written during one turn of the event loop leaves in one socket write.
+ */
+export class ClientConnection {
+  readonly id = nextConnectionId++;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  /** When the connection last received bytes (heartbeats count), in ms since the epoch. */
+  lastReadAt = Date.now();
+  readonly openedAt = Date.now();
+  /** UUID of the client, once it has authenticated on this connection. */
+  clientUuid: string | null = null;
+  private preambleHave = 0;
+  private readonly reader: ClientMessageReader;
+  private queue: Buffer[] = [];
+  private queuedBytes = 0;
+  private flushImmediate: NodeJS.Immediate | null = null;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private closed = false;
+  private closeReason: string | null = null;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly handler: ConnectionHandler,
+    private readonly logger: MemberLogger,
+    maxMessageSize: number,
+  ) {
+    this.remoteAddress = socket.remoteAddress ?? 'unknown';
+    this.remotePort = socket.remotePort ?? 0;
+    this.reader = new ClientMessageReader({ maxMessageSize });
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('error', (e) => this.close(`socket error: ${e.message}`));
+    socket.on('close', () => this.close('closed by the peer'));
+    socket.on('drain', () => socket.resume());
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  get reasonClosed(): string | null {
+    return this.closeReason;
+  }
+
+  toString(): string {
+    return `Connection[id=${this.id}, remote=${this.remoteAddress}:${this.remotePort}]`;
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.closed) return;
+    this.lastReadAt = Date.now();
+    let from = 0;
+    if (this.preambleHave < PREAMBLE.length) {
+      while (from < chunk.length && this.preambleHave < PREAMBLE.length) {
+        if (chunk[from] !== PREAMBLE[this.preambleHave]) {
+          this.logger.warn({ connection: this.toString() }, 'Connection does not start with the CP2 protocol preamble; closing it');
+          this.close('wrong protocol preamble');
+          return;
+        }
+        from++;
+        this.preambleHave++;
+      }
+      if (from === chunk.length) return;
+    }
+    try {
+      this.reader.feed(from === 0 ? chunk : chunk.subarray(from), (m) => this.handler.onMessage(this, m));
+    } catch (e) {
+      this.logger.warn({ connection: this.toString(), err: (e as Error).message }, 'Malformed message from a client; closing its connection');
+      this.close(`malformed message: ${(e as Error).message}`);
+    }
+  }
+
+  /** Queues a message; it is written, with the others of this tick, once the tick ends. */
+  write(message: ClientMessage): void {
+    this.writeBytes(message.buffer);
+  }
+
+  /** Queues raw bytes (fault injection writes broken frames this way). */
+  writeBytes(bytes: Buffer): void {
+    if (this.closed) return;
+    this.queue.push(bytes);
+    this.queuedBytes += bytes.length;
+    if (this.flushImmediate === null) this.flushImmediate = setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushImmediate = null;
+    if (this.closed || this.queue.length === 0) return;
+    const out = this.queue.length === 1 ? this.queue[0] : Buffer.concat(this.queue, this.queuedBytes);
+    this.queue = [];
+    this.queuedBytes = 0;
+    // A client that does not read its responses stops being read from until it catches up.
+    if (!this.socket.write(out)) this.socket.pause();
+  }
+
+  /** Runs `fn` after `ms` unless the connection closes first. */
+  schedule(fn: () => void, ms: number): void {
+    if (this.closed) return;
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      if (!this.closed) fn();
+    }, ms);
+    this.timers.add(t);
+  }
+
+  /**
+   * Closes the connection. `graceful` writes what is queued first; otherwise the socket is
+   * destroyed at once, as when a member process dies.
+   */
+  close(reason: string, graceful = false): void {
+    if (this.closed) return;
+    if (graceful) this.flush();
+    this.closed = true;
+    this.closeReason = reason;
+    if (this.flushImmediate !== null) clearImmediate(this.flushImmediate);
+    this.flushImmediate = null;
+    this.queue = [];
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    if (graceful) this.socket.end();
+    this.socket.destroy();
+    this.handler.onClose(this, reason);
+  }
+}

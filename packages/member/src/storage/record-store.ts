@@ -1,0 +1,94 @@
+/** One entry of a map, as the client serialized it. */
+export interface MapRecord {
+  /** Serialized key and value (Data bytes, header included), owned by the store. */
+  readonly key: Buffer;
+  value: Buffer;
+  readonly creationTime: number;
+  lastUpdateTime: number;
+  lastAccessTime: number;
+  hits: number;
+  /** Incremented on every update of the value. */
+  version: number;
+  /** Time to live in ms (0 = forever). */
+  ttl: number;
+  /** When the entry expires, in ms since the epoch (Infinity = never). */
+  expirationTime: number;
+}
+
+/** Store keys by their bytes: latin1 maps each byte to one UTF-16 unit, so equal bytes give equal strings. */
+export function keyOf(bytes: Buffer): string {
+  return bytes.toString('latin1');
+}
+
+/** Copies bytes out of a received message so that the store never pins a socket chunk. */
+export function own(bytes: Buffer): Buffer {
+  return Buffer.from(bytes);
+}
+
+/** The entries of one map in one partition. Knows nothing of the protocol or of events. */
+export class RecordStore {
+  private readonly records = new Map<string, MapRecord>();
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  get(key: Buffer): MapRecord | undefined {
+    return this.records.get(keyOf(key));
+  }
+
+  /** Sets the value of `key`; returns the record and the previous value, if any. */
+  put(key: Buffer, value: Buffer, ttl: number, now: number): { record: MapRecord; oldValue: Buffer | null } {
+    const k = keyOf(key);
+    const existing = this.records.get(k);
+    const expirationTime = ttl > 0 ? now + ttl : Infinity;
+    if (existing !== undefined) {
+      const oldValue = existing.value;
+      existing.value = own(value);
+      existing.lastUpdateTime = now;
+      existing.version++;
+      existing.ttl = ttl > 0 ? ttl : 0;
+      existing.expirationTime = expirationTime;
+      return { record: existing, oldValue };
+    }
+    const record: MapRecord = {
+      key: own(key),
+      value: own(value),
+      creationTime: now,
+      lastUpdateTime: now,
+      lastAccessTime: now,
+      hits: 0,
+      version: 0,
+      ttl: ttl > 0 ? ttl : 0,
+      expirationTime,
+    };
+    this.records.set(k, record);
+    return { record, oldValue: null };
+  }
+
+  delete(key: Buffer): MapRecord | undefined {
+    const k = keyOf(key);
+    const r = this.records.get(k);
+    if (r !== undefined) this.records.delete(k);
+    return r;
+  }
+
+  /** Removes `record` if it is still the entry of its key. */
+  deleteRecord(record: MapRecord): boolean {
+    const k = keyOf(record.key);
+    if (this.records.get(k) !== record) return false;
+    this.records.delete(k);
+    return true;
+  }
+
+  values(): IterableIterator<MapRecord> {
+    return this.records.values();
+  }
+
+  /** Removes every entry; returns them. */
+  clear(): MapRecord[] {
+    const all = [...this.records.values()];
+    this.records.clear();
+    return all;
+  }
+}
