@@ -14,5 +14,5 @@ export { AuthenticationStatus } from './services/client/authentication-status';
 export type { ClientInfo, ClientStatistics } from './services/client/endpoint';
 export { EntryEventType } from './services/map/entry-event-type';
 export { MAP_SERVICE_NAME } from './services/map/map-service';
-export { murmur3, partitionOf } from './storage/partitioning';
+export { partitionOf } from './storage/partitioning';
 export { runCli, parseCliArgs, type CliOptions } from './cli/run';

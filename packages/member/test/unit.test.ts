@@ -1,7 +1,7 @@
 import { PartitionTable } from '../src/cluster/partition-table';
 import { parseCliArgs } from '../src/cli/run';
 import { ExpiryScheduler } from '../src/storage/expiry-scheduler';
-import { murmur3, partitionOf } from '../src/storage/partitioning';
+import { partitionOf } from '../src/storage/partitioning';
 import { parseStatisticsAttributes } from '../src/services/client/endpoint';
 import { RecordStore } from '../src/storage/record-store';
 
@@ -26,15 +26,6 @@ describe('PartitionTable', () => {
 });
 
 describe('partitioning', () => {
-  it('computes murmur3 x86 32 as the official client does', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const official = require('hazelcast-client/lib/invocation/Murmur') as { murmur(b: Buffer): number };
-    for (let n = 0; n < 64; n++) {
-      const b = Buffer.from(Array.from({ length: n }, (_, i) => (i * 37 + n * 11) & 0xff));
-      expect(murmur3(b, 0, b.length)).toBe(official.murmur(b));
-    }
-  });
-
   it('follows the member for the partition of a hash, -2^31 included', () => {
     const withHash = (h: number) => {
       const b = Buffer.alloc(12);

@@ -3,7 +3,8 @@ import { ClusterService } from '../cluster/cluster-service';
 import { RandomLB, RoundRobinLB, type LoadBalancer } from '../cluster/load-balancer';
 import type { ClientConfig } from '../config/client-config';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config';
-import { ClientNotActiveError } from '../errors';
+import { ClientNotActiveError, InvalidConfigurationError } from '../errors';
+import { DefaultSerializationService, type SerializerExtension } from '../serialization';
 import { InvocationService } from '../invocation/invocation-service';
 import { LifecycleService } from '../lifecycle/lifecycle-service';
 import { ListenerService } from '../listener/listener-service';
@@ -33,21 +34,31 @@ export class HazelcastClient {
   readonly listeners: ListenerService;
   readonly connections: ConnectionManager;
   readonly proxies: ProxyManager;
+  readonly serialization: DefaultSerializationService;
   readonly uuid = UUID.random();
   private readonly name: string;
   private shutdownPromise: Promise<void> | null = null;
   private statistics: ClientStatistics | null = null;
 
-  /** Validates the config; nothing connects until `start()`. Use `newHazelcastClient`. */
-  protected constructor(config: ClientConfig = {}) {
+  /**
+   * Validates the config; nothing connects until `start()`. Use `newHazelcastClient`.
+   * `serializerExtensions` add serialization formats (IdentifiedDataSerializable, Portable, Compact ...).
+   */
+  protected constructor(config: ClientConfig = {}, serializerExtensions: readonly SerializerExtension[] = []) {
     this.config = resolveConfig(config);
+    try {
+      this.serialization = new DefaultSerializationService(config.serialization, serializerExtensions);
+    } catch (error) {
+      if (error instanceof InvalidConfigurationError) throw error;
+      throw new InvalidConfigurationError(`Invalid configuration: serialization: ${(error as Error).message}`, { cause: error });
+    }
     const id = ++clientCount;
     this.name = this.config.instanceName ?? `hz.client_${id}`;
     this.logger = createLogger(this.config.logging.logger, this.config.logging.level, this.name);
     this.lifecycle = new LifecycleService(this.logger, this.config.lifecycleListeners);
     this.cluster = new ClusterService(this.logger);
     for (const l of this.config.membershipListeners) this.cluster.addMembershipListener(l);
-    this.partitions = new PartitionService();
+    this.partitions = new PartitionService((key) => this.serialization.toData(key));
     const loadBalancer = this.createLoadBalancer();
     this.connections = new ConnectionManager({
       config: this.config,

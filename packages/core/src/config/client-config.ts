@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { LoadBalancer } from '../cluster/load-balancer';
 import type { MembershipListener } from '../cluster/membership';
 import type { LifecycleState } from '../lifecycle/lifecycle-state';
+import type { SerializationConfig } from '../serialization/serialization-config';
 
 /** What the client does when it loses its connection to the cluster. */
 export const ReconnectMode = {
@@ -132,7 +133,7 @@ export interface ClientConfig {
   /** A pino logger for the client's log lines; `properties['hazelcast.logging.level']` sets the level otherwise. */
   customLogger?: Logger;
   /** Serialization options; the formats beyond the built-in types are read by @hz/serialization. */
-  serialization?: object;
+  serialization?: SerializationConfig;
   /** Near cache options by map name pattern, read by @hz/near-cache. */
   nearCaches?: Record<string, object>;
   /** Reliable topic options by name pattern, read by @hz/proxies. */

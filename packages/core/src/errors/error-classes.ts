@@ -9,6 +9,15 @@ export class HazelcastSerializationError extends HazelcastError {
   static {
     nameErrorClass(this, 'HazelcastSerializationError');
   }
+
+  /** The serializer type id involved, when there is one. */
+  declare typeId?: number;
+
+  constructor(message?: string, causeOrOptions?: Error | (HazelcastErrorOptions & { typeId?: number }) | null, serverStackTrace?: ServerErrorStackElement[]) {
+    super(message, causeOrOptions, serverStackTrace);
+    const typeId = causeOrOptions && !(causeOrOptions instanceof Error) ? causeOrOptions.typeId : undefined;
+    if (typeId !== undefined) this.typeId = typeId;
+  }
 }
 
 /** The cluster rejected the client's credentials or cluster name (AuthenticationException). */

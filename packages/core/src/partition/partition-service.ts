@@ -1,25 +1,15 @@
-import type { Data } from '../serialization/data';
-import { UUID } from '../util/uuid';
-
-const MIN_INT32 = -0x80000000;
-
-/**
- * The partition of a partition hash, by the member's rule: -2^31 (whose absolute value does
- * not fit an int) maps to 0, any other hash to |hash| modulo the partition count.
- */
-export function partitionIdOfHash(hash: number, partitionCount: number): number {
-  return hash === MIN_INT32 ? 0 : Math.abs(hash) % partitionCount;
-}
-
-/** Anything that can say its partition hash (serialized keys). */
-export interface PartitionHashed {
-  getPartitionHash(): number;
-}
+import { isData, type Data } from '../serialization/data';
+import { hashToPartitionId } from '../serialization/partition-id';
+import type { UUID } from '../util/uuid';
+import { IllegalArgumentError, IllegalStateError } from '../errors';
 
 /**
  * The partition table: which member owns each partition, from the partitions view events.
  */
 export class PartitionService {
+  /** @param toData serializes keys that are not serialized yet */
+  constructor(private readonly toData: (key: unknown) => Data | null) {}
+
   private owners: Array<UUID | undefined> = [];
   private version = -1;
   private count = 0;
@@ -29,10 +19,12 @@ export class PartitionService {
     return this.count;
   }
 
-  /** The partition of a serialized key. */
-  getPartitionId(key: PartitionHashed | Data): number {
-    if (this.count === 0) throw new Error('The partition count is not known before the client connects');
-    return partitionIdOfHash((key as PartitionHashed).getPartitionHash(), this.count);
+  /** The partition of a key (serialized here unless it already is), by the member's rule. */
+  getPartitionId(key: unknown): number {
+    if (this.count === 0) throw new IllegalStateError('The partition count is not known before the client connects');
+    const data = isData(key) ? key : this.toData(key);
+    if (data === null) throw new IllegalArgumentError('A null key has no partition');
+    return hashToPartitionId(data.getPartitionHash(), this.count);
   }
 
   /** The member that owns a partition, if known. */

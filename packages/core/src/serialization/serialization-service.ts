@@ -1,0 +1,305 @@
+import Long from 'long';
+import {
+  ARRAY_LIST_SERIALIZER,
+  BOOLEAN_SERIALIZER,
+  BUILTIN_CLASSES,
+  BUILTIN_SERIALIZERS,
+  BIG_INTEGER_SERIALIZER,
+  BYTE_ARRAY_SERIALIZER,
+  BYTE_SERIALIZER,
+  DOUBLE_SERIALIZER,
+  FLOAT_SERIALIZER,
+  INTEGER_SERIALIZER,
+  LONG_SERIALIZER,
+  NULL_SERIALIZER,
+  SHORT_SERIALIZER,
+  STRING_SERIALIZER,
+} from './builtin-serializers';
+import { DATA_HEADER_SIZE, HeapData, isData, type Data } from './data';
+import { HazelcastSerializationError } from './errors';
+import { HazelcastJsonValue, JSON_EAGER_SERIALIZER, JSON_VALUE_SERIALIZER, JsonStringDeserializationPolicy } from './json';
+import { ByteArrayObjectDataInput, type ObjectDataInput } from './object-data-input';
+import { ByteArrayObjectDataOutput, isLong, type ObjectDataOutput } from './object-data-output';
+import { resolveSerializationConfig, type DefaultNumberType, type ResolvedSerializationConfig, type SerializationConfig } from './serialization-config';
+import type { SerializationService, Serializer, SerializerExtension } from './serializer';
+import { TypeId, typeIdName } from './type-ids';
+
+/**
+ * A key that chooses its partition by another value (the official client's `PartitionAware`):
+ * the Data of the object carries the partition hash of `partitionKey`, so related keys land
+ * in the same partition.
+ */
+export interface PartitionAware<T = unknown> {
+  partitionKey: T;
+}
+
+// The scratch output is kept between calls unless a value made it grow beyond this.
+const MAX_KEPT_SCRATCH = 64 * 1024;
+
+const NUMBER_SERIALIZERS: Record<DefaultNumberType, Serializer> = {
+  double: DOUBLE_SERIALIZER as Serializer,
+  float: FLOAT_SERIALIZER as Serializer,
+  integer: INTEGER_SERIALIZER as Serializer,
+  short: SHORT_SERIALIZER as Serializer,
+  byte: BYTE_SERIALIZER as Serializer,
+  long: LONG_SERIALIZER as Serializer,
+};
+
+type Class = abstract new (...args: never[]) => unknown;
+
+/**
+ * Built-in objects that JSON would silently turn into `{}` or lose data of: they have no
+ * serializer unless an extension provides one.
+ */
+const NOT_JSON: readonly Class[] = [Map, Set, WeakMap, WeakSet, Promise, RegExp, Error, ArrayBuffer, DataView];
+
+/**
+ * The serialization service: the built-in types of the Java member, plus whatever
+ * {@link SerializerExtension}s (from @hz/serialization) add.
+ *
+ * Choosing a serializer for a value follows the order of the client documentation's
+ * "Serialization Priority" (seeds/python-client-readme-3x.md, chapter 4: None,
+ * IdentifiedDataSerializable, Portable, default types, custom, global, then the language
+ * fallback), with Compact placed among the user-declared formats as the official Node.js
+ * client does and JSON as the JavaScript fallback:
+ *
+ * 1. a Data is passed through as it is; null is the null type (0) (and `toData(null)` is null);
+ * 2. the formats a value declares for itself: extensions' `formatSerializerFor` (Compact,
+ *    IdentifiedDataSerializable, Portable) - objects only;
+ * 3. the built-in types (primitives always end here: they cannot be overridden);
+ * 4. custom serializers: extensions' `customSerializerFor`;
+ * 5. the global serializer: the first extension's `globalSerializer`;
+ * 6. JSON (type id -130) for plain objects and class instances; anything else is an error.
+ */
+export class DefaultSerializationService implements SerializationService {
+  private readonly config: ResolvedSerializationConfig;
+  private readonly numberSerializer: Serializer;
+  private readonly jsonSerializer: Serializer;
+  private readonly byTypeId: Array<Serializer | undefined>;
+  private readonly byClass: Map<unknown, Serializer>;
+  private readonly extensions: readonly SerializerExtension[];
+  private readonly globalSerializer: Serializer | undefined;
+  private scratch: ByteArrayObjectDataOutput | undefined;
+  private scratchInUse = false;
+  // Objects being written, outermost first, to report a structure that contains itself
+  // instead of recursing until the stack overflows.
+  private readonly writing: object[] = [];
+
+  constructor(config?: SerializationConfig, extensions: readonly SerializerExtension[] = []) {
+    this.config = resolveSerializationConfig(config);
+    this.numberSerializer = NUMBER_SERIALIZERS[this.config.defaultNumberType];
+    this.jsonSerializer =
+      this.config.jsonStringDeserializationPolicy === JsonStringDeserializationPolicy.EAGER ? JSON_EAGER_SERIALIZER : JSON_VALUE_SERIALIZER;
+    this.byTypeId = [];
+    for (const serializer of [...BUILTIN_SERIALIZERS, this.jsonSerializer]) this.byTypeId[-serializer.id] = serializer;
+    this.byClass = new Map<unknown, Serializer>(BUILTIN_CLASSES);
+    this.byClass.set(Buffer, BYTE_ARRAY_SERIALIZER as Serializer);
+    this.byClass.set(Long, LONG_SERIALIZER as Serializer);
+    this.byClass.set(Array, ARRAY_LIST_SERIALIZER as Serializer);
+    this.byClass.set(HazelcastJsonValue, this.jsonSerializer);
+    this.extensions = extensions;
+    this.globalSerializer = extensions.find((extension) => extension.globalSerializer !== undefined)?.globalSerializer;
+  }
+
+  /** True when payloads are big-endian. */
+  isBigEndian(): boolean {
+    return this.config.isBigEndian;
+  }
+
+  toData(value: unknown): Data | null {
+    if (value === null) return null;
+    if (isData(value)) return value;
+    // The partition key is serialized first, on its own: it may use the scratch output itself.
+    return this.serialize(value, this.partitionHashOf(value));
+  }
+
+  private serialize(value: unknown, partitionHash: number): Data {
+    const reuse = !this.scratchInUse;
+    const output = reuse ? (this.scratch ??= this.createObjectDataOutput()) : this.createObjectDataOutput();
+    this.scratchInUse = true;
+    let serializer: Serializer | undefined;
+    try {
+      serializer = this.serializerFor(value);
+      output.writeIntBE(partitionHash);
+      output.writeIntBE(serializer.id);
+      this.writeWith(output, serializer, value);
+      // One allocation per value: the exact-size copy that becomes the Data.
+      return new HeapData(output.toBuffer());
+    } catch (error) {
+      throw writeError(error, value, serializer);
+    } finally {
+      if (reuse) {
+        this.scratchInUse = false;
+        if (output.capacity() > MAX_KEPT_SCRATCH) this.scratch = undefined;
+        else output.clear();
+      }
+    }
+  }
+
+  toObject<T = unknown>(data: Data | null | undefined): T | null {
+    if (data == null) return null;
+    const bytes = data.toBuffer();
+    if (bytes.length === 0) return null;
+    if (bytes.length < DATA_HEADER_SIZE) {
+      throw new HazelcastSerializationError(`Malformed Data: ${bytes.length} bytes, shorter than the ${DATA_HEADER_SIZE}-byte header`);
+    }
+    const typeId = data.getType();
+    const serializer = this.serializerForTypeId(typeId);
+    try {
+      return serializer.read(this.createObjectDataInput(bytes, DATA_HEADER_SIZE)) as T;
+    } catch (error) {
+      throw readError(error, typeId);
+    }
+  }
+
+  writeObject(output: ObjectDataOutput, value: unknown): void {
+    if (isData(value)) {
+      // As on the member: a Data inside a stream must be written with writeData, which frames it.
+      throw new HazelcastSerializationError('Cannot write a Data with writeObject; use writeData');
+    }
+    const serializer = this.serializerFor(value);
+    output.writeInt(serializer.id);
+    this.writeWith(output, serializer, value);
+  }
+
+  readObject<T = unknown>(input: ObjectDataInput): T {
+    return this.serializerForTypeId(input.readInt()).read(input) as T;
+  }
+
+  /** An empty output in this service's byte order that writes nested objects through it. */
+  createObjectDataOutput(initialSize?: number): ByteArrayObjectDataOutput {
+    return new ByteArrayObjectDataOutput(this.config.isBigEndian, this, initialSize);
+  }
+
+  /** An input over serialized bytes (read in place) in this service's byte order. */
+  createObjectDataInput(bytes: Buffer, offset = 0): ByteArrayObjectDataInput {
+    return new ByteArrayObjectDataInput(bytes, offset, this.config.isBigEndian, this);
+  }
+
+  /** The serializer for a type id: a built-in one, else the first extension's; throws when none. */
+  serializerForTypeId(typeId: number): Serializer {
+    const builtin = typeId <= 0 ? this.byTypeId[-typeId] : undefined;
+    if (builtin !== undefined) return builtin;
+    for (const extension of this.extensions) {
+      const found = extension.serializerForTypeId?.(typeId);
+      if (found !== undefined) return found;
+    }
+    if (this.globalSerializer?.id === typeId) return this.globalSerializer;
+    throw new HazelcastSerializationError(`There is no serializer for ${typeIdName(typeId)}${missingExtensionHint(typeId)}`, { typeId });
+  }
+
+  /** The serializer for a value, in the order documented on this class; throws when none. */
+  serializerFor(value: unknown): Serializer {
+    switch (typeof value) {
+      case 'string':
+        return STRING_SERIALIZER as Serializer;
+      case 'number':
+        return this.numberSerializer;
+      case 'boolean':
+        return BOOLEAN_SERIALIZER as Serializer;
+      case 'bigint':
+        return BIG_INTEGER_SERIALIZER as Serializer;
+      case 'undefined':
+        throw new HazelcastSerializationError('Cannot serialize undefined: Hazelcast has null but no undefined');
+      case 'object':
+        if (value === null) return NULL_SERIALIZER as Serializer;
+        return this.objectSerializerFor(value);
+      default:
+        // Functions and symbols: only a custom or global serializer could take them, never JSON.
+        return this.objectSerializerFor(Object(value) as object, false);
+    }
+  }
+
+  private objectSerializerFor(value: object, jsonAllowed = true): Serializer {
+    for (const extension of this.extensions) {
+      const found = extension.formatSerializerFor?.(value);
+      if (found !== undefined) return found;
+    }
+    const builtin = this.builtinSerializerFor(value);
+    if (builtin !== undefined) return builtin;
+    for (const extension of this.extensions) {
+      const found = extension.customSerializerFor?.(value);
+      if (found !== undefined) return found;
+    }
+    if (this.globalSerializer !== undefined) return this.globalSerializer;
+    if (jsonAllowed && !NOT_JSON.some((type) => value instanceof type) && !ArrayBuffer.isView(value)) {
+      return this.jsonSerializer;
+    }
+    throw new HazelcastSerializationError(
+      `There is no serializer for a value of type ${describeType(value)}: it is not a built-in type, no extension serializes it and it has no JSON form`,
+    );
+  }
+
+  private builtinSerializerFor(value: object): Serializer | undefined {
+    const exact = this.byClass.get(value.constructor);
+    if (exact !== undefined) return exact;
+    if (Array.isArray(value)) return ARRAY_LIST_SERIALIZER as Serializer;
+    // A Long from another copy of the 'long' package (the official client bundles its own).
+    if (isLong(value)) return LONG_SERIALIZER as Serializer;
+    for (const [type, serializer] of BUILTIN_CLASSES) if (value instanceof type) return serializer;
+    if (value instanceof HazelcastJsonValue) return this.jsonSerializer;
+    return undefined;
+  }
+
+  private writeWith(output: ObjectDataOutput, serializer: Serializer, value: unknown): void {
+    if (typeof value !== 'object' || value === null) {
+      serializer.write(output, value);
+      return;
+    }
+    if (this.writing.includes(value)) {
+      throw new HazelcastSerializationError(
+        `Cannot serialize a circular structure: ${describeType(value)} written as ${typeIdName(serializer.id)} contains itself`,
+        { typeId: serializer.id },
+      );
+    }
+    this.writing.push(value);
+    try {
+      serializer.write(output, value);
+    } finally {
+      this.writing.pop();
+    }
+  }
+
+  // As the member's default partitioning strategy: the key's own hash, the key serialized
+  // plainly (a partition key is not asked for its partition key in turn), none for itself.
+  private partitionHashOf(value: unknown): number {
+    if (typeof value !== 'object' || value === null || !('partitionKey' in value)) return 0;
+    const key = (value as PartitionAware).partitionKey;
+    if (key == null || key === value) return 0;
+    return isData(key) ? key.getPartitionHash() : this.serialize(key, 0).getPartitionHash();
+  }
+}
+
+/** The JavaScript type of a value for messages: `string`, `Map`, `Object`, `Person` ... */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object' && typeof value !== 'function') return typeof value;
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== '' ? name : 'Object';
+}
+
+function missingExtensionHint(typeId: number): string {
+  if (typeId === TypeId.PORTABLE || typeId === TypeId.IDENTIFIED_DATA_SERIALIZABLE || typeId === TypeId.COMPACT || typeId === TypeId.COMPACT_WITH_SCHEMA) {
+    return ': that format is implemented by @hz/serialization, configure it with the matching factories or serializers';
+  }
+  if (typeId > 0) return ': register a custom serializer with that id (@hz/serialization)';
+  return '';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function writeError(error: unknown, value: unknown, serializer: Serializer | undefined): HazelcastSerializationError {
+  if (error instanceof HazelcastSerializationError) return error;
+  const as = serializer === undefined ? '' : ` as ${typeIdName(serializer.id)}`;
+  return new HazelcastSerializationError(`Cannot serialize a value of type ${describeType(value)}${as}: ${messageOf(error)}`, {
+    cause: error,
+    typeId: serializer?.id,
+  });
+}
+
+function readError(error: unknown, typeId: number): HazelcastSerializationError {
+  if (error instanceof HazelcastSerializationError) return error;
+  return new HazelcastSerializationError(`Cannot deserialize ${typeIdName(typeId)}: ${messageOf(error)}`, { cause: error, typeId });
+}

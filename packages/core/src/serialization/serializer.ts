@@ -1,0 +1,62 @@
+import type { Data } from './data';
+import type { ObjectDataInput } from './object-data-input';
+import type { ObjectDataOutput } from './object-data-output';
+
+/**
+ * Reads and writes one kind of value. `id` is the serializer type id that goes into the Data
+ * header (or before a nested object) and tells the reader which serializer to use: negative ids
+ * are Hazelcast's own, custom serializers use positive ones.
+ */
+export interface Serializer<T = unknown> {
+  readonly id: number;
+  read(input: ObjectDataInput): T;
+  write(output: ObjectDataOutput, value: T): void;
+}
+
+/**
+ * The seam through which @hz/serialization (IdentifiedDataSerializable, Portable, Compact,
+ * custom and global serializers) plugs into the core's serialization service without the core
+ * importing it: a user who never configures those formats never bundles their code.
+ *
+ * When writing, the service asks every extension, in the order they were given, at three steps
+ * of the serializer choice (DefaultSerializationService documents the whole order). Each hook is
+ * optional and returns `undefined` to pass. When reading, it asks {@link serializerForTypeId}
+ * for any type id that is not a built-in one.
+ */
+export interface SerializerExtension {
+  /** Names the extension in error messages, e.g. '@hz/serialization'. */
+  readonly name?: string;
+  /**
+   * Step 2, before the built-in types: the formats a value declares for itself (a registered
+   * Compact class, IdentifiedDataSerializable, Portable). Only objects are offered: primitives
+   * always use the built-in serializers, as on every Hazelcast client.
+   */
+  formatSerializerFor?(value: object): Serializer | undefined;
+  /** Step 4, after the built-in types: a custom serializer registered for the value's type. */
+  customSerializerFor?(value: object): Serializer | undefined;
+  /** Step 5: the global serializer, for any object no other step took. Found by its id when reading. */
+  readonly globalSerializer?: Serializer;
+  /** Reading: the serializer for a type id this extension writes (-1, -2, -55, -56, custom ids ...). */
+  serializerForTypeId?(typeId: number): Serializer | undefined;
+}
+
+/**
+ * What proxies and feature packages need: turn values into Data and back, and nest objects
+ * inside a stream.
+ */
+export interface SerializationService {
+  /**
+   * Serializes a value. `null` gives `null` (no Data, as on the member), a Data is returned as
+   * it is. Throws HazelcastSerializationError when the value cannot be serialized.
+   */
+  toData(value: unknown): Data | null;
+  /**
+   * Deserializes. `null`, `undefined` and an empty Data give `null`. Throws
+   * HazelcastSerializationError on an unknown type id or malformed bytes. `T` is not checked.
+   */
+  toObject<T = unknown>(data: Data | null | undefined): T | null;
+  /** Writes a nested object: its type id in the stream's byte order, then its payload. */
+  writeObject(output: ObjectDataOutput, value: unknown): void;
+  /** Reads a nested object written by {@link writeObject}. `T` is not checked. */
+  readObject<T = unknown>(input: ObjectDataInput): T;
+}
