@@ -33,3 +33,4 @@ export { BigDecimal } from './big-decimal';
 export { bigIntToBytes, bigIntFromBytes } from './builtin-serializers';
 export { LocalDate, LocalTime, LocalDateTime, OffsetDateTime } from './date-time';
 export { Byte, Short, Integer, Float, Double, Char, BooleanArray, StringArray, JavaClass, LinkedList } from './java-types';
+export { isIdentifiedDataSerializable, writeIdentified, IDENTIFIED_WRITER, type IdentifiedDataSerializable } from './identified';

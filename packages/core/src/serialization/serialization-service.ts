@@ -17,6 +17,7 @@ import {
 } from './builtin-serializers';
 import { DATA_HEADER_SIZE, HeapData, isData, type Data } from './data';
 import { HazelcastSerializationError } from './errors';
+import { IDENTIFIED_WRITER, isIdentifiedDataSerializable } from './identified';
 import { HazelcastJsonValue, JSON_EAGER_SERIALIZER, JSON_VALUE_SERIALIZER, JsonStringDeserializationPolicy } from './json';
 import { ByteArrayObjectDataInput, type ObjectDataInput } from './object-data-input';
 import { ByteArrayObjectDataOutput, isLong, type ObjectDataOutput } from './object-data-output';
@@ -185,6 +186,7 @@ export class DefaultSerializationService implements SerializationService {
       if (found !== undefined) return found;
     }
     if (this.globalSerializer?.id === typeId) return this.globalSerializer;
+    if (typeId === TypeId.IDENTIFIED_DATA_SERIALIZABLE) return IDENTIFIED_WRITER as Serializer;
     throw new HazelcastSerializationError(`There is no serializer for ${typeIdName(typeId)}${missingExtensionHint(typeId)}`, { typeId });
   }
 
@@ -215,6 +217,7 @@ export class DefaultSerializationService implements SerializationService {
       const found = extension.formatSerializerFor?.(value);
       if (found !== undefined) return found;
     }
+    if (isIdentifiedDataSerializable(value)) return IDENTIFIED_WRITER as Serializer;
     const builtin = this.builtinSerializerFor(value);
     if (builtin !== undefined) return builtin;
     for (const extension of this.extensions) {
