@@ -12,6 +12,7 @@ export { RoundRobinLB, RandomLB, type LoadBalancer, type MemberSource } from './
 export { PartitionService } from './partition/partition-service';
 export { InvocationService } from './invocation/invocation-service';
 export { ListenerService, type ListenerCodec } from './listener/listener-service';
+export { ProxyBase, checkNumber } from './proxy/proxy-base';
 export { ProxyManager, type DistributedObject, type DistributedObjectEvent, type DistributedObjectListener } from './proxy/proxy-manager';
 export { Connection } from './network/connection';
 export { CLIENT_VERSION } from './network/connection-manager';
@@ -22,3 +23,4 @@ export { UUID } from './util/uuid';
 export { ClientMessage } from './protocol/client-message';
 export type { LongLike } from './protocol/long-bytes';
 export type { Address } from './codec/generated/custom';
+export { IterationType, isPagingPredicate, type Predicate, type Aggregator, type Projection, type PagingPredicate } from './query/query-types';

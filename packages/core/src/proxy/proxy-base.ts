@@ -1,0 +1,87 @@
+import type { HazelcastClient } from '../client/hazelcast-client';
+import { IllegalArgumentError } from '../errors';
+import type { ListenerCodec } from '../listener/listener-service';
+import type { ClientMessage } from '../protocol/client-message';
+import type { Data } from '../serialization/data';
+import { hashToPartitionId } from '../serialization/partition-id';
+import type { UUID } from '../util/uuid';
+import type { DistributedObject } from './proxy-manager';
+
+/**
+ * What every proxy shares: its name and service, argument checks, serialization, routing by
+ * key, and destroy. A proxy method is then: check, serialize, encode, invoke, decode.
+ */
+export abstract class ProxyBase implements DistributedObject {
+  constructor(
+    protected readonly client: HazelcastClient,
+    protected readonly serviceName: string,
+    protected readonly name: string,
+  ) {}
+
+  getName(): string {
+    return this.name;
+  }
+
+  getServiceName(): string {
+    return this.serviceName;
+  }
+
+  /** Destroys the object on the cluster; its data is gone for every client. */
+  async destroy(): Promise<void> {
+    await this.client.proxies.destroyProxy(this.serviceName, this.name);
+  }
+
+  /** Serializes a value that must not be null or undefined; `what` names it in the error. */
+  protected toData(value: unknown, what = 'value'): Data {
+    if (value === null || value === undefined) throw new IllegalArgumentError(`${what} cannot be ${value === null ? 'null' : 'undefined'}`);
+    return this.client.serialization.toData(value)!;
+  }
+
+  /** Serializes a value that may be null. */
+  protected toNullableData(value: unknown): Data | null {
+    return value === undefined ? null : this.client.serialization.toData(value);
+  }
+
+  protected toObject<T>(data: Data | null | undefined): T | null {
+    return this.client.serialization.toObject<T>(data);
+  }
+
+  /** The partition of serialized key bytes. */
+  protected partitionOf(key: Data): number {
+    return hashToPartitionId(key.getPartitionHash(), this.client.partitions.getPartitionCount());
+  }
+
+  /** Sends to the owner of the key's partition. */
+  protected invokeOnKey(request: ClientMessage, key: Data): Promise<ClientMessage> {
+    return this.client.invocations.invokeOnPartition(request, this.partitionOf(key));
+  }
+
+  protected invokeOnPartition(request: ClientMessage, partitionId: number): Promise<ClientMessage> {
+    return this.client.invocations.invokeOnPartition(request, partitionId);
+  }
+
+  protected invokeOnMember(request: ClientMessage, uuid: UUID): Promise<ClientMessage> {
+    return this.client.invocations.invokeOnMember(request, uuid);
+  }
+
+  /** Sends to a member chosen by the load balancer. */
+  protected invoke(request: ClientMessage): Promise<ClientMessage> {
+    return this.client.invocations.invokeOnRandom(request);
+  }
+
+  protected registerListener(codec: ListenerCodec): Promise<string> {
+    return this.client.listeners.registerListener(codec);
+  }
+
+  protected deregisterListener(id: string): Promise<boolean> {
+    return this.client.listeners.deregisterListener(id);
+  }
+}
+
+/** Checks a number argument: finite and at least `min`; `what` names it in the error. */
+export function checkNumber(value: unknown, what: string, min = 0): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new IllegalArgumentError(`${what} must be a number of at least ${min}, got ${String(value)}`);
+  }
+  return value;
+}
