@@ -186,8 +186,9 @@ export class HazelcastClient {
       this.shutdownPromise = (async () => {
         this.lifecycle.emit('SHUTTING_DOWN');
         this.statistics?.stop();
-        this.connections.shutdown();
+        // Pending invocations fail as "shut down", not as "connection closed".
         this.invocations.shutdown(new ClientNotActiveError('The client is shut down'));
+        this.connections.shutdown();
         this.lifecycle.emit('SHUTDOWN');
       })();
     }

@@ -196,11 +196,16 @@ export class ConnectionManager implements ConnectionRegistry {
       onClose: (c, reason, cause) => this.onConnectionClosed(c, reason, cause),
     });
     let response: ClientAuthenticationResponse;
+    // A member that never answers must not hold the connect loop: give up after the heartbeat timeout.
+    const timeout = this.deps.config.heartbeatTimeoutMillis;
+    const timer = setTimeout(() => connection.close(`no authentication response within ${timeout} ms`, new IOError(`Authentication timed out after ${timeout} ms`)), timeout);
     try {
       response = await this.authenticate(connection);
     } catch (error) {
       connection.close(`authentication failed: ${(error as Error).message}`, error as Error);
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
     return this.onAuthenticated(connection, response);
   }
@@ -370,6 +375,7 @@ export class ConnectionManager implements ConnectionRegistry {
         return;
       }
       this.connectToCluster().catch((error) => {
+        if (this.stopped) return;
         logger.error({ err: error }, 'could not reconnect to the cluster; shutting the client down');
         this.deps.shutdownClient();
       });
