@@ -1,6 +1,6 @@
 import { encodeClientPingRequest } from '@hz/core/codec';
 import { startCluster, type Cluster } from '../src';
-import { makeTestCerts, type TestCerts } from './support/certs';
+import { makeTestCerts, type TestCerts } from '../../../test/support/certs';
 import { RawClient } from './support/raw-client';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -132,7 +132,11 @@ export class HazelcastClient {
 
   private createAddressProvider(): AddressProvider {
     const n = this.config.network;
-    if (n.cloudDiscoveryToken) return new CloudAddressProvider(this.config.cloudUrl, n.cloudDiscoveryToken, n.connectionTimeout);
+    if (n.cloudDiscoveryToken) {
+      // Cloud clusters use TLS; the discovery endpoint is trusted with the same CA options.
+      const { ca, cert, key, rejectUnauthorized } = n.ssl.enabled ? n.ssl.options : {};
+      return new CloudAddressProvider(this.config.cloudUrl, n.cloudDiscoveryToken, n.connectionTimeout, { ca, cert, key, rejectUnauthorized });
+    }
     return new StaticAddressProvider(n.clusterMembers);
   }
 

@@ -133,10 +133,18 @@ export class ConnectionManager implements ConnectionRegistry {
     let backoff = retry.initialBackoffMillis;
     let attempt = 0;
     const tried = new Set<string>();
+    let discoveryError: Error | null = null;
     for (;;) {
       if (this.stopped) throw new HazelcastError('The client is shutting down');
       attempt++;
-      for (const address of await this.candidateAddresses()) {
+      let candidates: Address[] = [];
+      try {
+        candidates = await this.candidateAddresses();
+      } catch (error) {
+        discoveryError = error as Error;
+        this.deps.logger.warn(`finding the members failed: ${discoveryError.message}`);
+      }
+      for (const address of candidates) {
         if (this.stopped) throw new HazelcastError('The client is shutting down');
         tried.add(formatAddress(address));
         try {
@@ -151,7 +159,10 @@ export class ConnectionManager implements ConnectionRegistry {
       const elapsed = Date.now() - started;
       const timeout = retry.clusterConnectTimeoutMillis;
       if (timeout >= 0 && elapsed >= timeout) {
-        throw new IllegalStateError(`Unable to connect to any cluster member after ${attempt} attempts in ${elapsed} ms; tried ${[...tried].join(', ')}`);
+        const why = discoveryError ? `; last discovery failure: ${discoveryError.message}` : '';
+        throw new IllegalStateError(`Unable to connect to any cluster member after ${attempt} attempts in ${elapsed} ms; tried ${[...tried].join(', ') || 'no address'}${why}`, {
+          cause: discoveryError ?? undefined,
+        });
       }
       let pause = Math.min(backoff, retry.maxBackoffMillis);
       pause = Math.max(0, pause + pause * retry.jitter * (2 * Math.random() - 1));

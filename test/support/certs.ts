@@ -14,6 +14,9 @@ export interface TestCerts {
   /** A client certificate signed by another CA, which the server must refuse. */
   strangerKey: Buffer;
   strangerCert: Buffer;
+  /** A server certificate of the right CA for another host name only (hostname checks must refuse it). */
+  otherHostKey: Buffer;
+  otherHostCert: Buffer;
   cleanup(): void;
 }
 
@@ -32,12 +35,13 @@ function makeSigned(dir: string, name: string, ca: string, ext: string): void {
 }
 
 export function makeTestCerts(): TestCerts {
-  const dir = mkdtempSync(join(tmpdir(), 'hz-member-tls-'));
+  const dir = mkdtempSync(join(tmpdir(), 'hz-tls-'));
   makeCa(dir, 'ca');
   makeCa(dir, 'other-ca');
   makeSigned(dir, 'server', 'ca', 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
   makeSigned(dir, 'client', 'ca', 'extendedKeyUsage=clientAuth\n');
   makeSigned(dir, 'stranger', 'other-ca', 'extendedKeyUsage=clientAuth\n');
+  makeSigned(dir, 'other-host', 'ca', 'subjectAltName=DNS:other.example\nextendedKeyUsage=serverAuth\n');
   const read = (f: string): Buffer => readFileSync(join(dir, f));
   return {
     dir,
@@ -48,6 +52,8 @@ export function makeTestCerts(): TestCerts {
     clientCert: read('client.crt'),
     strangerKey: read('stranger.key'),
     strangerCert: read('stranger.crt'),
+    otherHostKey: read('other-host.key'),
+    otherHostCert: read('other-host.crt'),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
