@@ -155,7 +155,7 @@ function sides(v: Vector): Sides {
     return { decoder: maybeDecoder(client, `decode${base}Response`), encoder: need(member, `encode${base}Response`), unwrapped: true };
   }
   const event = v.part.slice('event:'.length);
-  return { decoder: need(client, `decode${base}${event}Event`), encoder: need(member, `encode${base}${event}Event`), unwrapped: false };
+  return { decoder: need(client, `decode${base}${pascal(event)}Event`), encoder: need(member, `encode${base}${pascal(event)}Event`), unwrapped: false };
 }
 
 const covered = index.messages.filter((m) => m.service in SERVICE_OWNERS);

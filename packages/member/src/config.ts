@@ -31,6 +31,11 @@ export interface ClusterOptions {
   token?: string | Uint8Array;
   /** TLS (and mutual TLS) on every member's listener. */
   tls?: TlsOptions;
+  /**
+   * Synchronous backups of each mutation (default 1, as a Hazelcast map): a client that asks for
+   * backup acknowledgements gets min(backupCount, members - 1) of them per mutation.
+   */
+  backupCount?: number;
   /** A client connection that sends nothing for this long is closed (default 60 000 ms). */
   heartbeatTimeoutMs?: number;
   /** How often connections are checked for that timeout (default: a quarter of it, at most 10 s). */
@@ -63,6 +68,7 @@ export interface ResolvedOptions {
   credentials: { username: string; password: string } | null;
   token: Buffer | null;
   tls: TlsOptions | null;
+  backupCount: number;
   heartbeatTimeoutMs: number;
   heartbeatCheckIntervalMs: number;
   maxMessageSize: number;
@@ -98,6 +104,7 @@ export function resolveOptions(o: ClusterOptions = {}): ResolvedOptions {
     credentials: o.credentials ?? null,
     token: o.token === undefined ? null : Buffer.from(o.token),
     tls: o.tls ?? null,
+    backupCount: positiveInt('backupCount', o.backupCount ?? 1, 0),
     heartbeatTimeoutMs,
     heartbeatCheckIntervalMs: positiveInt(
       'heartbeatCheckIntervalMs',

@@ -42,6 +42,8 @@ export class InvocationService {
   private shutdownError: Error | null = null;
   /** Set once the client listens to backup acknowledgements. */
   backupAcksEnabled = false;
+  /** Backup acknowledgements received so far. */
+  backupAcksReceived = 0;
 
   constructor(
     private readonly config: ResolvedConfig,
@@ -185,6 +187,7 @@ export class InvocationService {
     const c = event.cursor();
     c.next();
     const sourceId = c.long(16).toNumber();
+    this.backupAcksReceived++;
     const inv = this.pending.get(sourceId);
     if (!inv) return;
     inv.pendingBackups--;

@@ -166,3 +166,31 @@ describe('heartbeats and reconnection', () => {
     }
   });
 });
+
+describe('backup acknowledgements', () => {
+  let cluster: TestCluster;
+  beforeAll(async () => (cluster = await startTestCluster({ members: 2 })));
+  afterAll(() => cluster.shutdown());
+
+  itDev('waits for the backups a member announces, when smart routing asks for them', async () => {
+    const client = await HazelcastClient.newHazelcastClient(config(cluster));
+    const unisocket = await HazelcastClient.newHazelcastClient(config(cluster, { network: { smartRouting: false } }));
+    try {
+      await eventually(() => expect(client.connections.getActiveConnections()).toHaveLength(2));
+      for (let i = 0; i < 10; i++) {
+        const k = key(client, `b${i}`);
+        const response = await client.invocations.invokeOnPartition(encodeMapPutRequest('acks', k, key(client, 'v'), 1, -1), client.getPartitionService().getPartitionId(k));
+        expect(response.backupAcks).toBe(1);
+      }
+      expect(client.invocations.backupAcksReceived).toBe(10);
+      // A unisocket client does not ask: members announce no backups to it.
+      const k = key(unisocket, 'u');
+      const response = await unisocket.invocations.invokeOnPartition(encodeMapPutRequest('acks', k, key(unisocket, 'v'), 1, -1), 0);
+      expect(response.backupAcks).toBe(0);
+      expect(unisocket.invocations.backupAcksReceived).toBe(0);
+    } finally {
+      await client.shutdown();
+      await unisocket.shutdown();
+    }
+  });
+});

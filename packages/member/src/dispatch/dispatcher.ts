@@ -1,9 +1,41 @@
 import { MalformedMessageError } from '@hz/core';
-import { encodeErrorResponse, type ClientMessage, type ErrorHolder } from '@hz/core/codec';
+import { BACKUP_AWARE_FLAG, FRAME_HEADER_SIZE, RESPONSE_BACKUP_ACKS_FIELD_OFFSET, encodeErrorResponse, type ClientMessage, type ErrorHolder } from '@hz/core/codec';
+import {
+  MAP_DELETE_REQUEST_TYPE,
+  MAP_EXECUTE_ON_KEY_REQUEST_TYPE,
+  MAP_PUT_IF_ABSENT_REQUEST_TYPE,
+  MAP_PUT_REQUEST_TYPE,
+  MAP_PUT_TRANSIENT_REQUEST_TYPE,
+  MAP_REMOVE_IF_SAME_REQUEST_TYPE,
+  MAP_REMOVE_REQUEST_TYPE,
+  MAP_REPLACE_IF_SAME_REQUEST_TYPE,
+  MAP_REPLACE_REQUEST_TYPE,
+  MAP_SET_REQUEST_TYPE,
+  MAP_SET_TTL_REQUEST_TYPE,
+  MAP_TRY_PUT_REQUEST_TYPE,
+  MAP_TRY_REMOVE_REQUEST_TYPE,
+} from '../codec/generated/map';
 import type { MemberLogger } from '../logging';
 import type { FaultAction } from '../faults/fault-injector';
 import type { Handler, HandlerOptions, RequestContext } from './context';
 import { ErrorCode, MemberError, javaClassNameOf } from './errors';
+
+/** Mutations that a member backs up synchronously, and so acknowledges to clients that ask. */
+const BACKED_UP = new Set([
+  MAP_PUT_REQUEST_TYPE,
+  MAP_SET_REQUEST_TYPE,
+  MAP_REMOVE_REQUEST_TYPE,
+  MAP_DELETE_REQUEST_TYPE,
+  MAP_PUT_IF_ABSENT_REQUEST_TYPE,
+  MAP_REPLACE_REQUEST_TYPE,
+  MAP_REPLACE_IF_SAME_REQUEST_TYPE,
+  MAP_REMOVE_IF_SAME_REQUEST_TYPE,
+  MAP_PUT_TRANSIENT_REQUEST_TYPE,
+  MAP_SET_TTL_REQUEST_TYPE,
+  MAP_TRY_PUT_REQUEST_TYPE,
+  MAP_TRY_REMOVE_REQUEST_TYPE,
+  MAP_EXECUTE_ON_KEY_REQUEST_TYPE,
+]);
 
 interface Entry {
   handler: Handler;
@@ -61,6 +93,17 @@ export class Dispatcher {
     } catch (e) {
       this.respond(ctx, this.failure(e, type), fault);
       return;
+    }
+    const backups = (request.flags & BACKUP_AWARE_FLAG) !== 0 && BACKED_UP.has(type) ? Math.min(ctx.cluster.options.backupCount, ctx.cluster.members.length - 1) : 0;
+    if (backups > 0) {
+      const acknowledge = (response: ClientMessage): ClientMessage => {
+        if (response.messageType === type + 1) {
+          const acks = ctx.cluster.clientService.acknowledgeBackups(ctx.connection, ctx.correlationId, backups);
+          response.buffer[FRAME_HEADER_SIZE + RESPONSE_BACKUP_ACKS_FIELD_OFFSET] = acks;
+        }
+        return response;
+      };
+      result = result instanceof Promise ? result.then(acknowledge) : acknowledge(result);
     }
     if (result instanceof Promise) {
       result.then(

@@ -56,14 +56,14 @@ function renderMethod(service: Service, method: Method, side: Side, table: TypeT
     if (res.length) out.push(decoder(`decode${base}Response`, `Decodes a ${label} response.`, `${base}Response`, res, true));
     method.events.forEach((e) => {
       const ev = eventFields(e, table);
-      out.push(decoder(`decode${base}${e.name}Event`, `Decodes a ${label} ${e.name} event.`, `${base}${e.name}Event`, ev, false));
+      out.push(decoder(`decode${base}${pascal(e.name)}Event`, `Decodes a ${label} ${e.name} event.`, `${base}${pascal(e.name)}Event`, ev, false));
     });
   } else {
     if (req.length) out.push(decoder(`decode${base}Request`, `Decodes a ${label} request.`, `${base}Request`, req, false));
     out.push(encoder(`encode${base}Response`, `Encodes a ${label} response.`, 'response', `${constBase}_RESPONSE_TYPE`, res, false));
     method.events.forEach((e) => {
       const ev = eventFields(e, table);
-      out.push(encoder(`encode${base}${e.name}Event`, `Encodes a ${label} ${e.name} event.`, 'event', `${constBase}_${upperSnake(e.name)}_EVENT_TYPE`, ev, false));
+      out.push(encoder(`encode${base}${pascal(e.name)}Event`, `Encodes a ${label} ${e.name} event.`, 'event', `${constBase}_${upperSnake(e.name)}_EVENT_TYPE`, ev, false));
     });
   }
   return out.join('\n\n');

@@ -465,12 +465,12 @@ export function decodeClientLocalBackupListenerResponse(m: ClientMessage): UUID 
 }
 
 /** Parameters of Client.localBackupListener backup event. */
-export interface ClientLocalBackupListenerbackupEvent {
+export interface ClientLocalBackupListenerBackupEvent {
   sourceInvocationCorrelationId: Long;
 }
 
 /** Decodes a Client.localBackupListener backup event. */
-export function decodeClientLocalBackupListenerbackupEvent(m: ClientMessage): ClientLocalBackupListenerbackupEvent {
+export function decodeClientLocalBackupListenerBackupEvent(m: ClientMessage): ClientLocalBackupListenerBackupEvent {
   const c = m.cursor();
   c.next();
   const sourceInvocationCorrelationId = c.long(16);

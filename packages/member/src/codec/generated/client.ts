@@ -487,7 +487,7 @@ export function encodeClientLocalBackupListenerResponse(response: UUID): ClientM
 }
 
 /** Encodes a Client.localBackupListener backup event. */
-export function encodeClientLocalBackupListenerbackupEvent(sourceInvocationCorrelationId: LongLike): ClientMessage {
+export function encodeClientLocalBackupListenerBackupEvent(sourceInvocationCorrelationId: LongLike): ClientMessage {
   const w = MessageWriter.event(CLIENT_LOCAL_BACKUP_LISTENER_BACKUP_EVENT_TYPE, 8, 0);
   w.long(sourceInvocationCorrelationId);
   return w.finish();

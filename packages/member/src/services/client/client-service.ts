@@ -1,5 +1,5 @@
 import { UUID } from '@hz/core';
-import type { Address, ClientMessage, MemberInfo } from '@hz/core/codec';
+import { BACKUP_EVENT_FLAG, type Address, type ClientMessage, type MemberInfo } from '@hz/core/codec';
 import type { Cluster } from '../../cluster/cluster';
 import type { RequestContext } from '../../dispatch/context';
 import type { Dispatcher } from '../../dispatch/dispatcher';
@@ -30,6 +30,7 @@ import {
   encodeClientAddPartitionLostListenerResponse,
   encodeClientAuthenticationCustomResponse,
   encodeClientAuthenticationResponse,
+  encodeClientLocalBackupListenerBackupEvent,
   encodeClientLocalBackupListenerResponse,
   encodeClientPingResponse,
   encodeClientRemoveMigrationListenerResponse,
@@ -254,6 +255,25 @@ export class ClientService implements Service {
   }
 
   /** Numbers of listener registrations, for tests. */
+  /**
+   * Acknowledges `count` backups of the request with `sourceCorrelationId` to a client that
+   * listens for them (on the connection the request came on, as a member does); returns how
+   * many acknowledgements the response must announce (0 when the client does not listen).
+   */
+  acknowledgeBackups(connection: ClientConnection, sourceCorrelationId: number, count: number): number {
+    if (count <= 0) return 0;
+    const registration = [...this.backupListeners.all()].find((r) => r.connection === connection);
+    if (registration === undefined) return 0;
+    setImmediate(() => {
+      for (let i = 0; i < count; i++) {
+        const event = encodeClientLocalBackupListenerBackupEvent(sourceCorrelationId);
+        event.setFlag(BACKUP_EVENT_FLAG, true);
+        sendEvent(event, [registration]);
+      }
+    });
+    return count;
+  }
+
   listenerCounts(): { clusterView: number; backup: number; partitionLost: number; migration: number } {
     return {
       clusterView: this.clusterViewListeners.size,
