@@ -229,9 +229,10 @@ export class InvocationService {
       requestRetryable: inv.request.retryable,
       redoOperation: this.config.network.redoOperation,
     });
-    const retry = !pinned && !(error instanceof ClientOfflineError) && retryable && Date.now() + this.config.invocationRetryPauseMillis < inv.deadline;
+    const canRetry = !pinned && !(error instanceof ClientOfflineError) && retryable;
+    const retry = canRetry && Date.now() + this.config.invocationRetryPauseMillis < inv.deadline;
     if (!retry) {
-      if (retryable && !pinned && Date.now() >= inv.deadline) {
+      if (canRetry) {
         this.settle(inv, new OperationTimeoutError(`Invocation timed out after ${this.config.invocationTimeoutMillis} ms and ${inv.attempts} tries: ${error.message}`, { cause: error }));
       } else {
         this.settle(inv, error);

@@ -110,8 +110,14 @@ export class ConnectionManager implements ConnectionRegistry {
     return undefined;
   }
 
+  /**
+   * Whether invocations fail at once with ClientOfflineError while there is no connection:
+   * before the first connection of an async start, and after a loss in ASYNC reconnect mode.
+   */
   isOfflineFailFast(): boolean {
-    return this.active.size === 0 && this.everConnected && this.deps.config.connectionStrategy.reconnectMode === 'ASYNC';
+    if (this.active.size > 0) return false;
+    const strategy = this.deps.config.connectionStrategy;
+    return this.everConnected ? strategy.reconnectMode === 'ASYNC' : strategy.asyncStart;
   }
 
   getActiveConnections(): Connection[] {
