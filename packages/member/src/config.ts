@@ -1,5 +1,6 @@
 import { UUID } from '@hz/core';
 import { createLogger, type LogLevel, type MemberLogger } from './logging';
+import type { QueueCapacityOption } from './services/queue/queue-config';
 
 /** TLS for the members' client listeners. PEM text or buffers, as node:tls takes them. */
 export interface TlsOptions {
@@ -36,6 +37,8 @@ export interface ClusterOptions {
    * backup acknowledgements gets min(backupCount, members - 1) of them per mutation.
    */
   backupCount?: number;
+  /** Capacity of queues, one number or per name pattern (default unbounded). */
+  queueCapacity?: QueueCapacityOption;
   /** A client connection that sends nothing for this long is closed (default 60 000 ms). */
   heartbeatTimeoutMs?: number;
   /** How often connections are checked for that timeout (default: a quarter of it, at most 10 s). */

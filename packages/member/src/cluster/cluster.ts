@@ -9,6 +9,7 @@ import { ClientService } from '../services/client/client-service';
 import type { ClientInfo } from '../services/client/endpoint';
 import { MapService } from '../services/map/map-service';
 import { ProxyService } from '../services/proxy/proxy-service';
+import { QueueService } from '../services/queue/queue-service';
 import type { Service } from '../services/service';
 import { ExpiryScheduler } from '../storage/expiry-scheduler';
 import { PartitionStorage } from '../storage/partition-storage';
@@ -34,6 +35,7 @@ export class Cluster {
   readonly clientService: ClientService;
   readonly proxyService: ProxyService;
   readonly mapService: MapService;
+  readonly queueService: QueueService;
   private readonly services: Service[];
   private live: Member[] = [];
   private memberListVersionValue = 0;
@@ -50,7 +52,8 @@ export class Cluster {
     this.clientService = new ClientService(this);
     this.proxyService = new ProxyService();
     this.mapService = new MapService(this);
-    this.services = [this.clientService, this.proxyService, this.mapService];
+    this.queueService = new QueueService(this, options);
+    this.services = [this.clientService, this.proxyService, this.mapService, this.queueService];
     for (const s of this.services) s.register(this.dispatcher);
   }
 
