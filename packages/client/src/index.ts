@@ -1,2 +1,6 @@
-// @hz/client: see README.md for what this package will hold. It has no code yet.
-export {};
+// @hz/client: every @hz package in one import, and `Client`, the drop-in for the official
+// `hazelcast-client` package.
+export { Client } from './client';
+export * from '@hz/core';
+export * from '@hz/proxies/map';
+export * from '@hz/proxies/queue';

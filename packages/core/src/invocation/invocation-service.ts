@@ -58,9 +58,9 @@ export class InvocationService {
     this.sweepTimer.unref();
   }
 
-  /** Sends to the owner of a partition. */
-  invokeOnPartition(request: ClientMessage, partitionId: number): Promise<ClientMessage> {
-    return this.invoke(request, { partitionId });
+  /** Sends to the owner of a partition; `timeoutMillis` overrides the invocation timeout (blocking calls). */
+  invokeOnPartition(request: ClientMessage, partitionId: number, timeoutMillis?: number): Promise<ClientMessage> {
+    return this.invoke(request, { partitionId }, undefined, timeoutMillis);
   }
 
   /** Sends to a member. */
@@ -78,14 +78,17 @@ export class InvocationService {
     return this.invoke(request, {});
   }
 
-  /** Sends a request; resolves with its response or rejects with a typed error. */
-  invoke(request: ClientMessage, target: InvocationTarget, eventHandler?: (event: ClientMessage) => void): Promise<ClientMessage> {
+  /**
+   * Sends a request; resolves with its response or rejects with a typed error. It is retried
+   * until `timeoutMillis` (the configured invocation timeout by default) has passed.
+   */
+  invoke(request: ClientMessage, target: InvocationTarget, eventHandler?: (event: ClientMessage) => void, timeoutMillis?: number): Promise<ClientMessage> {
     return new Promise<ClientMessage>((resolve, reject) => {
       if (this.shutdownError) {
         reject(this.shutdownError);
         return;
       }
-      const invocation = new Invocation(request, target, this.config.invocationTimeoutMillis, resolve, reject);
+      const invocation = new Invocation(request, target, timeoutMillis ?? this.config.invocationTimeoutMillis, resolve, reject);
       invocation.eventHandler = eventHandler ?? null;
       if (target.partitionId !== undefined) request.partitionId = target.partitionId;
       if (this.pending.size < this.config.maxConcurrentInvocations) {

