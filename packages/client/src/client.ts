@@ -1,6 +1,8 @@
 import { HazelcastClient, type ClientConfig, type SerializerExtension } from '@hz/core';
 import { getMap, type IMap } from '@hz/proxies/map';
 import { getQueue, type IQueue } from '@hz/proxies/queue';
+import { queryResultsExtension } from '@hz/query';
+import { createSerializationExtension } from '@hz/serialization';
 
 /**
  * The Hazelcast client with every feature package wired in: a drop-in for the official
@@ -31,7 +33,8 @@ export class Client extends HazelcastClient {
   }
 }
 
-/** The serialization formats of @hz/serialization, configured from `config.serialization`. */
-function serializerExtensions(_config?: ClientConfig): SerializerExtension[] {
-  return [];
+/** The serialization formats the feature packages add, configured from `config.serialization`. */
+function serializerExtensions(config?: ClientConfig): SerializerExtension[] {
+  // Query results (distinct sets, maxBy/minBy entries) are IdentifiedDataSerializable values.
+  return [createSerializationExtension(config?.serialization), queryResultsExtension()];
 }

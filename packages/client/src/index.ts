@@ -4,3 +4,5 @@ export { Client } from './client';
 export * from '@hz/core';
 export * from '@hz/proxies/map';
 export * from '@hz/proxies/queue';
+export * from '@hz/query';
+export * from '@hz/serialization';

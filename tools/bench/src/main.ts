@@ -133,17 +133,21 @@ async function runBenchmark(options: BenchOptions): Promise<BenchReport> {
     log(`\n${scenarios.length} scenarios, ${limitText(options.limit)}, ${options.warmupMs / 1000} s warm-up, ${options.rounds} round(s) of ${order}\n`);
     const results: ScenarioResult[] = [];
     const warnings: string[] = [];
-    const skewed: string[] = [];
+    const skewed: Array<{ label: string; pct: number }> = [];
     for (const [i, s] of scenarios.entries()) {
       const r = await runScenario(bench, options, s);
       results.push(r);
       log(progressLine(i, scenarios.length, r));
       warnings.push(...saturationWarnings(r));
       const other = Math.max(...Object.values(r.results).map((t) => t.otherCpuPct ?? 0));
-      if (other >= BACKGROUND_WARNING_PCT) skewed.push(`${r.label} (${formatPct(other)})`);
+      if (other >= BACKGROUND_WARNING_PCT) skewed.push({ label: r.label, pct: other });
     }
     if (skewed.length > 0) {
-      warnings.push(`other processes used ${BACKGROUND_WARNING_PCT}% of a core or more during ${skewed.length} of ${scenarios.length} scenarios, whose numbers they skew: ${skewed.join(', ')}`);
+      const which =
+        skewed.length === scenarios.length
+          ? `all ${scenarios.length} scenarios (up to ${formatPct(Math.max(...skewed.map((x) => x.pct)))})`
+          : `${skewed.length} of ${scenarios.length} scenarios: ${skewed.map((x) => `${x.label} (${formatPct(x.pct)})`).join(', ')}`;
+      warnings.push(`other processes used ${BACKGROUND_WARNING_PCT}% of a core or more, skewing the numbers, during ${which}; rerun on an idle machine`);
     }
     return {
       tool: 'tools/bench',

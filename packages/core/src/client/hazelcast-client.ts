@@ -75,6 +75,7 @@ export class HazelcastClient {
         if (this.invocations.backupAcksEnabled) this.listenToBackupAcks(c);
       },
       onConnectionRemoved: (c) => this.listeners.connectionRemoved(c),
+      onNewCluster: () => this.serialization.sendStateToCluster(),
       shutdownClient: () => void this.shutdown(),
     });
     this.invocations = new InvocationService(this.config, this.connections, this.partitions, this.logger, () => this.lifecycle.isRunning());
@@ -83,6 +84,12 @@ export class HazelcastClient {
     this.listeners = new ListenerService(this.invocations, () => this.connections.getActiveConnections(), this.config.network.smartRouting, this.logger);
     this.proxies = new ProxyManager(this.invocations, this.listeners);
     loadBalancer.initLoadBalancer(this.cluster, config);
+    // Serialization formats that talk to the cluster (Compact schemas) do it through invocations.
+    this.serialization.attach({
+      invoke: (m) => this.invocations.invokeOnRandom(m),
+      memberUuids: () => this.cluster.getMembers().map((m) => m.uuid),
+      retryPauseMillis: this.config.invocationRetryPauseMillis,
+    });
   }
 
   /** Creates a client and connects it to the cluster (unless `connectionStrategy.asyncStart`). */

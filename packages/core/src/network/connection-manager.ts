@@ -52,6 +52,8 @@ export interface ConnectionManagerDeps {
   clientName: string;
   onConnectionAdded(connection: Connection): void;
   onConnectionRemoved(connection: Connection): void;
+  /** The client reached a cluster other than the one it knew: state kept on the cluster (Compact schemas) is sent again. */
+  onNewCluster(): Promise<void>;
   /** Called when reconnect mode is OFF and the cluster is lost. */
   shutdownClient(): void;
 }
@@ -306,6 +308,7 @@ export class ConnectionManager implements ConnectionRegistry {
         logger.warn(`switched to a new cluster ${r.clusterId.toString()} (was ${this.clusterId?.toString()})`);
         cluster.reset();
         partitions.reset();
+        this.deps.onNewCluster().catch((error) => logger.warn({ err: error }, 'sending the client state to the new cluster failed'));
       }
     }
     this.clusterId = r.clusterId;
@@ -346,6 +349,7 @@ export class ConnectionManager implements ConnectionRegistry {
         }
       })
       .catch((error) => {
+        if (this.stopped) return;
         logger.warn({ err: error }, 'registering the cluster view listener failed');
         if (this.clusterViewConnection === connection) this.clusterViewConnection = null;
       });

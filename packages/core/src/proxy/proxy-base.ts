@@ -4,6 +4,7 @@ import type { ListenerCodec } from '../listener/listener-service';
 import type { ClientMessage } from '../protocol/client-message';
 import type { Data } from '../serialization/data';
 import { hashToPartitionId } from '../serialization/partition-id';
+import { SerializationNeedsRoundTripError } from '../serialization/round-trip';
 import type { UUID } from '../util/uuid';
 import type { DistributedObject } from './proxy-manager';
 
@@ -16,7 +17,9 @@ export abstract class ProxyBase implements DistributedObject {
     protected readonly client: HazelcastClient,
     protected readonly serviceName: string,
     protected readonly name: string,
-  ) {}
+  ) {
+    recoverSerializationRoundTrips(new.target.prototype as object);
+  }
 
   getName(): string {
     return this.name;
@@ -89,4 +92,37 @@ export function checkNumber(value: unknown, what: string, min = 0): number {
     throw new IllegalArgumentError(`${what} must be a number of at least ${min}, got ${String(value)}`);
   }
   return value;
+}
+
+/** Round trips one call may make before giving up: one per Compact schema its values need. */
+const MAX_ROUND_TRIPS = 64;
+const recovering = new WeakSet<object>();
+
+/**
+ * Makes every promise-returning method of a proxy class recover from serialization that needs
+ * the cluster first (a Compact schema to send or to fetch): the rejected call waits for the
+ * round trip and runs again. The common path costs one `catch` handler, nothing more.
+ */
+function recoverSerializationRoundTrips(proto: object): void {
+  for (let p: object | null = proto; p !== null && p !== ProxyBase.prototype && !recovering.has(p); p = Object.getPrototypeOf(p) as object | null) {
+    recovering.add(p);
+    for (const name of Object.getOwnPropertyNames(p)) {
+      const descriptor = Object.getOwnPropertyDescriptor(p, name);
+      if (name === 'constructor' || !descriptor || typeof descriptor.value !== 'function') continue;
+      const method = descriptor.value as (...args: unknown[]) => unknown;
+      if (method.constructor.name === 'AsyncGeneratorFunction') continue;
+      Object.defineProperty(p, name, {
+        ...descriptor,
+        value: function (this: unknown, ...args: unknown[]): unknown {
+          const result = method.apply(this, args);
+          if (!(result instanceof Promise)) return result;
+          const retry = (error: unknown, round: number): Promise<unknown> => {
+            if (!(error instanceof SerializationNeedsRoundTripError) || round >= MAX_ROUND_TRIPS) return Promise.reject(error);
+            return error.recover().then(() => (method.apply(this, args) as Promise<unknown>).catch((e: unknown) => retry(e, round + 1)));
+          };
+          return result.catch((error: unknown) => retry(error, 0));
+        },
+      });
+    }
+  }
 }
