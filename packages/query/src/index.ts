@@ -5,7 +5,7 @@ export * as Predicates from './predicates/predicates';
 export * as Aggregators from './aggregators/aggregators';
 export * as Projections from './projections/projections';
 
-export { IterationType, isPagingPredicate, type Predicate, type Aggregator, type Projection, type PagingPredicate, type Long, type Comparator } from './types';
+export { IterationType, isPagingPredicate, type Predicate, type Aggregator, type Projection, type PagingPredicate, type Comparator } from './types';
 
 export {
   PREDICATE_FACTORY_ID,
