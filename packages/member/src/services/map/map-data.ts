@@ -1,9 +1,10 @@
-import type { Data } from '@hz/core';
+import type { Data, UUID } from '@hz/core';
 import type { Cluster } from '../../cluster/cluster';
 import { partitionOf } from '../../storage/partitioning';
 import { keyOf, type MapRecord, type RecordStore } from '../../storage/record-store';
 import { EntryEventType } from './entry-event-type';
 import type { MapEventPublisher } from './map-events';
+import type { NearCacheInvalidator } from './near-cache-invalidation';
 
 /** A live entry with where it lives. */
 export interface LiveEntry {
@@ -39,10 +40,32 @@ export function resourceId(partitionId: number, key: Buffer): string {
 export class MapData {
   private readonly meta = new WeakMap<MapRecord, RecordMeta>();
 
+  /**
+   * The client whose request is changing entries (set by the map service around each request),
+   * or null for changes of the member itself (expiry): the source of near cache invalidations.
+   */
+  currentSource: UUID | null = null;
+
   constructor(
     private readonly cluster: Cluster,
     private readonly events: MapEventPublisher,
+    private readonly nearCache: NearCacheInvalidator | null = null,
   ) {}
+
+  /** Runs `f` with `source` as the cause of the changes it makes. */
+  withSource<T>(source: UUID | null, f: () => T): T {
+    const previous = this.currentSource;
+    this.currentSource = source;
+    try {
+      return f();
+    } finally {
+      this.currentSource = previous;
+    }
+  }
+
+  private invalidate(name: string, partitionId: number, key: Buffer, source: UUID | null = this.currentSource): void {
+    this.nearCache?.invalidateKey(name, partitionId, key, source);
+  }
 
   /** The live record of `key` (an expired one is expired first), without counting an access. */
   peek(name: string, partitionId: number, key: Buffer): MapRecord | undefined {
@@ -111,6 +134,7 @@ export class MapData {
     this.access(partitionId, name, record, now);
     if (oldValue === null) this.events.entryEvent(partitionId, name, EntryEventType.ADDED, record.key, record.value, null);
     else this.events.entryEvent(partitionId, name, EntryEventType.UPDATED, record.key, record.value, oldValue);
+    this.invalidate(name, partitionId, record.key);
     return oldValue;
   }
 
@@ -120,12 +144,14 @@ export class MapData {
     if (rec === undefined) return null;
     this.cluster.storage.existing(partitionId, name)?.deleteRecord(rec);
     this.events.entryEvent(partitionId, name, eventType, rec.key, null, rec.value);
+    this.invalidate(name, partitionId, rec.key);
     return rec.value;
   }
 
   /**
    * clear / evictAll: removes every entry whose resource id `keep` does not claim (locked keys
-   * stay, as on a member); returns how many went. The map-wide event is the caller's.
+   * stay, as on a member); returns how many went. The map-wide event is the caller's; the near
+   * cache invalidation of everything is sent here.
    */
   removeAll(name: string, keep: (partitionId: number, key: Buffer) => boolean): number {
     let removed = 0;
@@ -136,6 +162,7 @@ export class MapData {
         removed++;
       }
     }
+    this.nearCache?.invalidateAll(name, this.currentSource);
     return removed;
   }
 
@@ -148,6 +175,7 @@ export class MapData {
     const now = Date.now();
     this.metaOf(rec).ttlFrom = now;
     this.access(partitionId, name, rec, now);
+    this.invalidate(name, partitionId, rec.key);
     return true;
   }
 
@@ -196,5 +224,7 @@ export class MapData {
   private expire(partitionId: number, name: string, store: RecordStore, rec: MapRecord): void {
     if (!store.deleteRecord(rec)) return;
     this.events.entryEvent(partitionId, name, EntryEventType.EXPIRED, rec.key, null, rec.value);
+    // Expiry is the member's doing, even when a client's access found it.
+    this.invalidate(name, partitionId, rec.key, null);
   }
 }

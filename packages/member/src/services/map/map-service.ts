@@ -1,5 +1,5 @@
 import type Long from 'long';
-import type { ClientMessage } from '@hz/core';
+import { UUID, type ClientMessage } from '@hz/core';
 import type { IndexConfig } from '@hz/proxies/codec';
 import type { Cluster } from '../../cluster/cluster';
 import type { RequestContext } from '../../dispatch/context';
@@ -11,6 +11,7 @@ import { EntryProcessorRegistry, type EntryProcessorFactory } from './entry-proc
 import { registerEntryHandlers } from './handlers/entry-handlers';
 import { registerBulkHandlers } from './handlers/bulk-handlers';
 import { registerListenerHandlers } from './handlers/listener-handlers';
+import { registerNearCacheHandlers } from './handlers/near-cache-handlers';
 import { registerLockHandlers } from './handlers/lock-handlers';
 import { registerProcessorHandlers } from './handlers/processor-handlers';
 import { registerQueryHandlers } from './handlers/query-handlers';
@@ -18,6 +19,7 @@ import { LockStore, type LockOwner } from './lock-store';
 import { MapData, resourceId } from './map-data';
 import { MapEventPublisher } from './map-events';
 import type { MapQueryEngine } from './map-query';
+import { NearCacheInvalidator } from './near-cache-invalidation';
 import { defaultQueryEngine } from './query-engine-adapter';
 
 /** Service name of maps in createProxy, destroyProxy and distributed object events. */
@@ -36,6 +38,8 @@ const CLIENT_LOCK_RELEASE_DELAY_MS = 10_000;
  */
 export class MapService implements Service {
   readonly events: MapEventPublisher;
+  /** Near cache invalidation listeners, partition UUIDs and sequences. */
+  readonly nearCache: NearCacheInvalidator;
   readonly data: MapData;
   readonly locks: LockStore;
   readonly processors = new EntryProcessorRegistry();
@@ -48,18 +52,25 @@ export class MapService implements Service {
 
   constructor(readonly cluster: Cluster) {
     this.events = new MapEventPublisher(cluster);
-    this.data = new MapData(cluster, this.events);
+    this.nearCache = new NearCacheInvalidator(cluster);
+    this.data = new MapData(cluster, this.events, this.nearCache);
     this.locks = new LockStore(cluster.expiry);
     cluster.proxyService.onDestroy(MAP_SERVICE_NAME, (name) => this.destroyMap(name));
   }
 
-  register(d: Dispatcher): void {
+  register(dispatcher: Dispatcher): void {
+    // Every map handler runs with its client as the source of the changes it makes (the
+    // sourceUuid of near cache invalidations).
+    const d = Object.create(dispatcher) as Dispatcher;
+    d.register = (type, handler, options) =>
+      dispatcher.register(type, (m, ctx) => this.data.withSource(this.sourceOf(ctx), () => handler(m, ctx)), options);
     registerEntryHandlers(d, this);
     registerBulkHandlers(d, this);
     registerQueryHandlers(d, this);
     registerLockHandlers(d, this);
     registerProcessorHandlers(d, this);
     registerListenerHandlers(d, this);
+    registerNearCacheHandlers(d, this);
   }
 
   /**
@@ -77,6 +88,12 @@ export class MapService implements Service {
   partitionOf(ctx: RequestContext, key: Buffer): number {
     const p = ctx.partitionId;
     return p >= 0 && p < this.cluster.options.partitionCount ? p : partitionOf(key, this.cluster.options.partitionCount);
+  }
+
+  /** The client that sent a request, as the source of what it changes. */
+  sourceOf(ctx: RequestContext): UUID | null {
+    const c = ctx.connection.clientUuid;
+    return c === null ? null : UUID.fromString(c);
   }
 
   /** The lock owner a request speaks for: its client and the thread id it carries. */
@@ -100,10 +117,12 @@ export class MapService implements Service {
     const owner = this.ownerOf(ctx, threadId);
     const id = resourceId(this.partitionOf(ctx, key), key);
     if (this.locks.canAcquire(name, id, owner)) return run();
+    const source = this.sourceOf(ctx);
     return new Promise<ClientMessage>((resolve, reject) => {
       const settle = (f: () => ClientMessage): void => {
         try {
-          resolve(f());
+          // Parked work runs later, from another request or a timer: it is still this client's.
+          resolve(this.data.withSource(source, f));
         } catch (e) {
           reject(e);
         }
@@ -117,6 +136,8 @@ export class MapService implements Service {
   /** Destroying a map drops its data, its locks and its listeners. */
   destroyMap(name: string): void {
     this.cluster.storage.destroy(name);
+    this.nearCache.invalidateAll(name, this.data.currentSource);
+    this.nearCache.removeMap(name);
     this.events.removeMap(name);
     this.locks.destroy(name);
     this.indexes.delete(name);
@@ -134,6 +155,7 @@ export class MapService implements Service {
 
   onConnectionClosed(connection: ClientConnection): void {
     this.events.registrations.onConnectionClosed(connection);
+    this.nearCache.registrations.onConnectionClosed(connection);
     this.locks.dropWaiters(connection);
     const client = connection.clientUuid;
     if (client === null) return;
@@ -145,6 +167,10 @@ export class MapService implements Service {
     if (this.hasConnection(client)) return;
     if (this.clientLockReleaseDelayMs <= 0) release();
     else this.cluster.expiry.schedule(Date.now() + this.clientLockReleaseDelayMs, release);
+  }
+
+  onMembershipChanged(): void {
+    this.nearCache.onMembershipChanged();
   }
 
   private hasConnection(clientUuid: string): boolean {

@@ -40,8 +40,11 @@ export function registerListenerHandlers(d: Dispatcher, map: MapService): void {
   });
   d.register(codec.MAP_REMOVE_ENTRY_LISTENER_REQUEST_TYPE, (m, ctx) => {
     const r = codec.decodeMapRemoveEntryListenerRequest(m);
+    // Removes entry listeners and near cache invalidation listeners alike, as on a member.
+    const mine = (reg: { details: { mapName: string }; connection: { clientUuid: string | null } }): boolean =>
+      reg.details.mapName === r.name && reg.connection.clientUuid === ctx.connection.clientUuid;
     return codec.encodeMapRemoveEntryListenerResponse(
-      map.events.registrations.remove(r.registrationId, (reg) => reg.details.mapName === r.name && reg.connection.clientUuid === ctx.connection.clientUuid),
+      map.events.registrations.remove(r.registrationId, mine) || map.nearCache.registrations.remove(r.registrationId, mine),
     );
   });
 }
