@@ -1,5 +1,6 @@
 import Long from 'long';
 import {
+  TypeId,
   IllegalArgumentError,
   IterationType,
   ProxyBase,
@@ -482,6 +483,10 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
   }
 
   private lazyList(items: readonly Data[]): ReadOnlyLazyList<V> {
+    // A Compact value may need its schema from the cluster. Decoding happens later, outside this
+    // call, where no round trip can be made: check Compact values now, inside the call, where a
+    // missing schema is fetched and the call run again.
+    for (const d of items) if (d.getType() === TypeId.COMPACT) this.toObject(d);
     return new ReadOnlyLazyList<V>(items, (d) => this.toObject<V>(d) as V);
   }
 

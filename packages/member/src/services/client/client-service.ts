@@ -38,7 +38,10 @@ import {
   encodeClientStatisticsResponse,
   encodeClientTriggerPartitionAssignmentResponse,
 } from '../../codec';
+import { MemberValueFormats } from '../../query/accessors';
 import { ListenerRegistry, sendEvent } from '../listener-registry';
+import { useClusterFormats } from '../map/query-engine-adapter';
+import { MemberSchemaService } from '../schema';
 import type { Service } from '../service';
 import { AuthenticationStatus, SERIALIZATION_VERSION } from './authentication-status';
 import { parseStatisticsAttributes, type ClientEndpoint, type ClientInfo, type ClientStatistics } from './endpoint';
@@ -56,10 +59,17 @@ interface AuthRequest {
 type Empty = Record<string, never>;
 
 /**
- * The Client service: authentication, the cluster view listener, heartbeats, statistics and the
- * client-level listener registrations (backup, partition lost, migration).
+ * The Client service: authentication, the cluster view listener, heartbeats, statistics, the
+ * client-level listener registrations (backup, partition lost, migration) and the Compact
+ * schemas clients send and fetch (`schemas`). It also holds the cluster's value formats
+ * (`formats`: Compact schemas, Portable class definitions, IDS factories) that the map
+ * service's queries read stored values with.
  */
 export class ClientService implements Service {
+  /** The cluster's Compact schemas (Client.sendSchema, sendAllSchemas, fetchSchema). */
+  readonly schemas: MemberSchemaService;
+  /** How queries read Portable, Compact and IdentifiedDataSerializable values (register IDS factories here). */
+  readonly formats: MemberValueFormats;
   private readonly endpoints = new Map<ClientConnection, ClientEndpoint>();
   private readonly statistics = new Map<string, ClientStatistics>();
   private readonly clusterViewListeners = new ListenerRegistry<Empty>();
@@ -67,9 +77,17 @@ export class ClientService implements Service {
   private readonly partitionLostListeners = new ListenerRegistry<Empty>();
   private readonly migrationListeners = new ListenerRegistry<Empty>();
 
-  constructor(private readonly cluster: Cluster) {}
+  constructor(private readonly cluster: Cluster) {
+    this.schemas = new MemberSchemaService(cluster);
+    this.formats = new MemberValueFormats({ schemas: this.schemas.registry });
+  }
 
   register(d: Dispatcher): void {
+    this.schemas.register(d);
+    // The map service was created before it could be given the cluster's formats: its queries
+    // read Compact values with the schemas clients send here, and IDS values with the factories
+    // registered on `formats`.
+    useClusterFormats(this.cluster.mapService.query, this.formats);
     d.register(CLIENT_AUTHENTICATION_REQUEST_TYPE, (m, ctx) => this.authentication(m, ctx), { allowUnauthenticated: true });
     d.register(CLIENT_AUTHENTICATION_CUSTOM_REQUEST_TYPE, (m, ctx) => this.authenticationCustom(m, ctx), { allowUnauthenticated: true });
     d.register(CLIENT_ADD_CLUSTER_VIEW_LISTENER_REQUEST_TYPE, (_m, ctx) => this.addClusterViewListener(ctx));

@@ -2,6 +2,7 @@ import type { Data } from '@hz/core';
 import type { PagingPredicateHolder } from '@hz/proxies/codec';
 import { ErrorCode, MemberError } from '../../dispatch/errors';
 import { QueryEngine } from '../../query';
+import { MemberValueFormats } from '../../query/accessors';
 import type { CompiledPredicate, MapQueryEngine, Page, QueryEntry } from './map-query';
 
 /**
@@ -21,7 +22,42 @@ function decoding<T>(read: () => T): T {
 }
 
 export class MemberQueryEngine implements MapQueryEngine {
-  constructor(readonly engine: QueryEngine = new QueryEngine()) {}
+  private current: QueryEngine;
+  private formatsValue: MemberValueFormats | null = null;
+
+  /** An engine over `engine`; `withFormats` for one that also reads Portable, Compact and IDS values. */
+  constructor(engine: QueryEngine = new QueryEngine()) {
+    this.current = engine;
+  }
+
+  /** A map query engine that reads Portable, Compact and IdentifiedDataSerializable values with `formats`. */
+  static withFormats(formats: MemberValueFormats): MemberQueryEngine {
+    const engine = new MemberQueryEngine(formats.createQueryEngine());
+    engine.formatsValue = formats;
+    return engine;
+  }
+
+  /** The member's query engine behind this adapter. */
+  get engine(): QueryEngine {
+    return this.current;
+  }
+
+  /** The formats this engine reads (null: JSON and the built-in types only). */
+  get formats(): MemberValueFormats | null {
+    return this.formatsValue;
+  }
+
+  /**
+   * Reads Portable, Compact and IdentifiedDataSerializable values with `formats` from now on
+   * (the cluster's, once it has them): the engine is rebuilt on the formats' serialization
+   * service, keeping the accessors and comparators registered so far.
+   */
+  useFormats(formats: MemberValueFormats): void {
+    if (this.formatsValue === formats) return;
+    const { accessors, comparators } = this.current;
+    this.current = formats.createQueryEngine({ accessors, comparators });
+    this.formatsValue = formats;
+  }
 
   compile(predicate: Data): CompiledPredicate {
     const node = decoding(() => this.engine.decodePredicate(predicate));
@@ -52,7 +88,19 @@ export class MemberQueryEngine implements MapQueryEngine {
   }
 }
 
-/** The query engine a new map service starts with: the member's. */
-export function defaultQueryEngine(): MapQueryEngine {
-  return new MemberQueryEngine();
+/**
+ * The query engine a new map service starts with: the member's, reading Portable, Compact and
+ * IDS values with the cluster's formats when given (else with formats of its own until
+ * `useClusterFormats` gives it the cluster's).
+ */
+export function defaultQueryEngine(formats: MemberValueFormats = new MemberValueFormats()): MapQueryEngine {
+  return MemberQueryEngine.withFormats(formats);
+}
+
+/**
+ * Makes a map service's query engine read with the cluster's formats (its Compact schemas and
+ * IDS factories). A no-op for an engine that is not the member's (a test's BasicQueryEngine).
+ */
+export function useClusterFormats(engine: MapQueryEngine, formats: MemberValueFormats): void {
+  if (engine instanceof MemberQueryEngine) engine.useFormats(formats);
 }
