@@ -1,7 +1,7 @@
 // The main job: a map with a listener and predicate queries, and a queue, against the cluster
 // in HZ_CLUSTER_MEMBERS, or against an in-process development member when none is given.
 import { Aggregators, Client, Predicates } from '@hz/client';
-import { startCluster, type Cluster } from '@hz/member';
+import { findCluster } from '../support/cluster';
 
 interface Employee {
   name: string;
@@ -12,17 +12,7 @@ interface Employee {
 const say = (line: string): void => console.log(line);
 
 async function main(): Promise<void> {
-  let dev: Cluster | null = null;
-  let members = process.env.HZ_CLUSTER_MEMBERS?.split(',').map((m) => m.trim());
-  let clusterName = process.env.HZ_CLUSTER_NAME ?? 'dev';
-  if (!members) {
-    dev = await startCluster({ members: 2, port: 0, logLevel: 'warn' });
-    members = dev.addresses();
-    clusterName = dev.name;
-    say(`started an in-process development cluster "${clusterName}" with members at ${members.join(', ')}`);
-  } else {
-    say(`using the cluster "${clusterName}" at ${members.join(', ')}`);
-  }
+  const { clusterName, members, dev } = await findCluster(2);
 
   const client = await Client.newHazelcastClient({
     clusterName,

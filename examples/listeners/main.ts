@@ -1,7 +1,7 @@
 // Listeners: map entry listeners (every entry, and one key only), a membership listener, a
 // lifecycle listener and a queue item listener, each printing the events it gets.
 import { Client, formatAddress, type EntryEvent, type LifecycleState } from '@hz/client';
-import { startCluster, type Cluster } from '@hz/member';
+import { findCluster } from '../support/cluster';
 
 const say = (line: string): void => console.log(line);
 
@@ -15,17 +15,7 @@ async function until(done: () => boolean, what: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  let dev: Cluster | null = null;
-  let members = process.env.HZ_CLUSTER_MEMBERS?.split(',').map((m) => m.trim());
-  let clusterName = process.env.HZ_CLUSTER_NAME ?? 'dev';
-  if (!members) {
-    dev = await startCluster({ members: 2, port: 0, logLevel: 'warn' });
-    members = dev.addresses();
-    clusterName = dev.name;
-    say(`started an in-process development cluster "${clusterName}" with members at ${members.join(', ')}`);
-  } else {
-    say(`using the cluster "${clusterName}" at ${members.join(', ')}`);
-  }
+  const { clusterName, members, dev } = await findCluster(2);
 
   // A lifecycle listener given in the config sees the client start, connect and shut down.
   const states: LifecycleState[] = [];

@@ -1,7 +1,7 @@
 // A map of plain JavaScript objects (stored as JSON values) queried on the cluster with the
 // predicates, aggregators and projections of @hz/query (re-exported by @hz/client).
 import { Aggregators, Client, Predicates, Projections } from '@hz/client';
-import { startCluster, type Cluster } from '@hz/member';
+import { findCluster } from '../support/cluster';
 
 interface Employee {
   name: string;
@@ -14,17 +14,7 @@ const say = (line: string): void => console.log(line);
 const names = (employees: Iterable<Employee>): string => [...employees].map((e) => e.name).sort().join(', ');
 
 async function main(): Promise<void> {
-  let dev: Cluster | null = null;
-  let members = process.env.HZ_CLUSTER_MEMBERS?.split(',').map((m) => m.trim());
-  let clusterName = process.env.HZ_CLUSTER_NAME ?? 'dev';
-  if (!members) {
-    dev = await startCluster({ members: 2, port: 0, logLevel: 'warn' });
-    members = dev.addresses();
-    clusterName = dev.name;
-    say(`started an in-process development cluster "${clusterName}" with members at ${members.join(', ')}`);
-  } else {
-    say(`using the cluster "${clusterName}" at ${members.join(', ')}`);
-  }
+  const { clusterName, members, dev } = await findCluster(2);
 
   const client = await Client.newHazelcastClient({
     clusterName,

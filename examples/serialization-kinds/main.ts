@@ -14,7 +14,7 @@ import {
   type PortableReader,
   type PortableWriter,
 } from '@hz/client';
-import { startCluster, type Cluster } from '@hz/member';
+import { findCluster } from '../support/cluster';
 
 const say = (line: string): void => console.log(line);
 
@@ -83,17 +83,7 @@ const show = (value: unknown): string =>
   value === null ? 'null' : `${(value as object).constructor.name} ${JSON.stringify({ ...(value as object), factoryId: undefined, classId: undefined })}`;
 
 async function main(): Promise<void> {
-  let dev: Cluster | null = null;
-  let members = process.env.HZ_CLUSTER_MEMBERS?.split(',').map((m) => m.trim());
-  let clusterName = process.env.HZ_CLUSTER_NAME ?? 'dev';
-  if (!members) {
-    dev = await startCluster({ members: 1, port: 0, logLevel: 'warn' });
-    members = dev.addresses();
-    clusterName = dev.name;
-    say(`started an in-process development cluster "${clusterName}" with members at ${members.join(', ')}`);
-  } else {
-    say(`using the cluster "${clusterName}" at ${members.join(', ')}`);
-  }
+  const { clusterName, members, dev } = await findCluster(1);
 
   const client = await Client.newHazelcastClient({
     clusterName,
