@@ -2,6 +2,9 @@ import Long from 'long';
 
 /** A 128-bit UUID as Hazelcast sends it: two signed 64-bit halves. */
 export class UUID {
+  /** The canonical text, made once: UUIDs key maps on the hot path (connections by member). */
+  #text: string | undefined;
+
   constructor(
     readonly mostSignificant: Long,
     readonly leastSignificant: Long,
@@ -26,6 +29,10 @@ export class UUID {
   }
 
   toString(): string {
+    return (this.#text ??= this.format());
+  }
+
+  private format(): string {
     const hex = this.mostSignificant.toUnsigned().toString(16).padStart(16, '0') + this.leastSignificant.toUnsigned().toString(16).padStart(16, '0');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }

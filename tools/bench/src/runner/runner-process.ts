@@ -36,6 +36,8 @@ export class RunnerProcess {
     const child = fork(join(__dirname, 'runner-main.ts'), [], {
       cwd: repoRoot,
       execArgv: ['--import', 'tsx', '--expose-gc'],
+      // Our client runs from its built packages (dist), as users run it, not from the sources.
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(repoRoot, 'tools/bench/tsconfig.dist.json') },
       serialization: 'advanced', // typed arrays of latencies cross as they are
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
