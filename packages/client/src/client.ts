@@ -1,4 +1,5 @@
-import { HazelcastClient, type ClientConfig, type SerializerExtension } from '@hz/core';
+import { ClientStatistics, HazelcastClient, type ClientConfig, type DefaultLoggerFactory, type SerializerExtension } from '@hz/core';
+import pino from 'pino';
 import { getMap, type IMap } from '@hz/proxies/map';
 import { getQueue, type IQueue } from '@hz/proxies/queue';
 import { queryResultsExtension } from '@hz/query';
@@ -12,7 +13,7 @@ import { createSerializationExtension } from '@hz/serialization';
  */
 export class Client extends HazelcastClient {
   protected constructor(config?: ClientConfig, extensions: readonly SerializerExtension[] = []) {
-    super(config, extensions);
+    super(config, { serializerExtensions: extensions, defaultLogger: pinoLogger, statistics: ClientStatistics });
   }
 
   /** Creates a client and connects it to the cluster (unless `connectionStrategy.asyncStart`). */
@@ -32,6 +33,12 @@ export class Client extends HazelcastClient {
     return getQueue<E>(this, name);
   }
 }
+
+/**
+ * Without a `customLogger`, the full client logs through pino at the configured level (the
+ * lines of @hz/core's own light logger have the same format; it is there for small bundles).
+ */
+const pinoLogger: DefaultLoggerFactory = (level, bindings) => pino({ name: bindings.name, level, base: { client: bindings.client } });
 
 /** The serialization formats the feature packages add, configured from `config.serialization`. */
 function serializerExtensions(config?: ClientConfig): SerializerExtension[] {

@@ -1,5 +1,5 @@
 // @hz/core: the client's foundation. Protocol-level codecs live in the `@hz/core/codec` subpath.
-export { HazelcastClient } from './client/hazelcast-client';
+export { HazelcastClient, type ClientFeatures } from './client/hazelcast-client';
 export * from './config/client-config';
 export { resolveConfig, type ResolvedConfig } from './config/resolve-config';
 export { PROPERTY_DEFAULTS } from './config/properties';
@@ -20,6 +20,9 @@ export { ClientStatistics, type MetricsProvider, type MetricsSink } from './stat
 export * from './errors';
 export * from './serialization';
 export { UUID } from './util/uuid';
+export { createLogger, jsonLineLoggerFactory, type Logger, type LogFn, type DefaultLoggerFactory } from './logging/logger';
+export { JsonLineLogger } from './logging/json-line-logger';
+export type { OfficialLogger } from './logging/official-logger';
 export { ClientMessage } from './protocol/client-message';
 export type { LongLike } from './protocol/long-bytes';
 export type { Address } from './codec/generated/custom';

@@ -1,10 +1,9 @@
 // `pnpm bundle`: the same serverless handler built from our packages and from hazelcast-client,
 // minified; their sizes, the time and memory to load each in a fresh process, a cold call
 // against a member, and a check that ours leaves out what it does not use. See README.md.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { version as esbuildVersion } from 'esbuild';
-import { bundle, bytesByPackage } from './build-bundle';
+import { bundle, bundlerVersions, bytesByPackage, missingBuilds, staleBuilds, TERSER_OPTIONS } from './build-bundle';
 import { coldCall, type ColdCall } from './cold-call';
 import { loadOnce, medianSample, type LoadSample } from './load-time';
 import { excludedInputs, findMarkers, MARKER_GROUPS } from './markers';
@@ -36,14 +35,29 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const hasMapProxy = existsSync(join(REPO_ROOT, 'packages/proxies/src/map/index.ts'));
-  if (!hasMapProxy) log('@hz/proxies/map does not exist yet: our handler uses @hz/core + @hz/proxies/codec (handlers/ours-codecs.ts)');
-  const handlers = { ours: join(HERE, 'handlers', hasMapProxy ? 'ours.ts' : 'ours-codecs.ts'), official: join(HERE, 'handlers/official.ts') };
+  // Our handler is bundled from the built packages, as a user's would be: they must exist.
+  const missing = missingBuilds(REPO_ROOT);
+  if (missing.length > 0) {
+    process.stderr.write(`bundle: ${missing.join(' and ')} missing: run \`pnpm build\` first\n`);
+    process.exitCode = 1;
+    return;
+  }
+  for (const p of staleBuilds(REPO_ROOT)) log(`note: ${p}/src is newer than its dist; run \`pnpm build\` to measure the current code`);
+  const handlers = { ours: join(HERE, 'handlers/ours.ts'), official: join(HERE, 'handlers/official.ts') };
   const built = {
     ours: await bundle(REPO_ROOT, handlers.ours, join(HERE, 'dist/ours.cjs')),
     official: await bundle(REPO_ROOT, handlers.official, join(HERE, 'dist/official.cjs')),
   };
-  log(`bundled with esbuild ${esbuildVersion} (minified, CommonJS, platform node, target node20)`);
+  const versions = bundlerVersions(REPO_ROOT);
+  const v = (name: string): string => `${name.replace('@rollup/plugin-', '')} ${versions[name]}`;
+  log(
+    `bundled with rollup ${versions.rollup} (+ ${['@rollup/plugin-node-resolve', '@rollup/plugin-commonjs', '@rollup/plugin-json', 'rollup-plugin-esbuild'].map(v).join(', ')}; ` +
+      `terser ${versions.terser} by @rollup/plugin-terser ${versions['@rollup/plugin-terser']}): minified, CommonJS, node built-ins external, target node20`,
+  );
+  for (const name of ['ours', 'official'] as const) {
+    const w = Object.entries(built[name].warnings);
+    if (w.length > 0) log(`rollup warnings for ${name}: ${w.map(([code, n]) => `${code} x${n}`).join(', ')}`);
+  }
 
   // Ours and official alternate, so that a change in the machine's load touches both alike.
   const loads: Record<'ours' | 'official', LoadSample[]> = { ours: [], official: [] };
@@ -78,6 +92,8 @@ async function main(): Promise<void> {
       coldCallMs: coldCallMs(calls[name]),
       markers: Object.fromEntries(MARKER_GROUPS.map((g) => [g.concern, findMarkers(code, g)])),
       bytesByPackage: bytesByPackage(built[name].inputs),
+      unmappedBytes: built[name].unmappedBytes,
+      warnings: built[name].warnings,
     };
   };
   const [ours, official] = [figures('ours'), figures('official')];
@@ -85,11 +101,22 @@ async function main(): Promise<void> {
     tool: 'tools/bundle',
     date: new Date().toISOString(),
     node: process.version,
-    bundler: `esbuild ${esbuildVersion}`,
-    settings: { runs: options.runs, calls: options.calls, format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none' },
+    bundler: `rollup ${versions.rollup}`,
+    settings: {
+      runs: options.runs,
+      calls: options.calls,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      inlineDynamicImports: true,
+      treeshake: 'default',
+      plugins: Object.fromEntries(Object.entries(versions).filter(([n]) => n !== 'rollup')),
+      terser: TERSER_OPTIONS,
+      comments: 'none',
+    },
     goals: goals(ours, official),
     bundles: [ours, official],
-    oursExcludedPackages: excludedInputs(Object.keys(built.ours.inputs)),
+    oursExcludedPackages: excludedInputs(built.ours.modules),
     coldCallNote,
   };
   printReport(report, log);

@@ -1,6 +1,6 @@
 // What must not be in a "connect, one map, put, get" bundle of our packages (ARCHITECTURE.md):
 // CP, query, near-cache and Portable/Compact code. Two checks: which packages the bundler took
-// source files from (exact, ours only), and text markers in the minified output that survive
+// modules from (exact, ours only), and text markers in the minified output that survive
 // minification (strings from those features' code), which work on any bundle, the official
 // one included, for contrast.
 
@@ -38,11 +38,14 @@ export function findMarkers(text: string, group: MarkerGroup): MarkerHit[] {
   return hits;
 }
 
-/** The bundle's source files that come from a package that must not be in it. */
-export function excludedInputs(inputs: readonly string[]): Record<string, string[]> {
+/**
+ * The bundle's modules (rollup's ids as repository paths: packages/<name>/dist/... or .../src/...)
+ * that come from a package that must not be in it.
+ */
+export function excludedInputs(modules: readonly string[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const name of EXCLUDED_PACKAGES) {
-    const files = inputs.filter((p) => p.startsWith(`packages/${name}/`));
+    const files = modules.filter((p) => p.startsWith(`packages/${name}/`));
     if (files.length > 0) out[name] = files;
   }
   return out;

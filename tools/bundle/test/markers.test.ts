@@ -1,4 +1,3 @@
-import { bytesByPackage, packageOf } from '../src/build-bundle';
 import { excludedInputs, findMarkers, MARKER_GROUPS } from '../src/markers';
 import { median } from '../src/median';
 
@@ -22,23 +21,15 @@ describe('bundle checks', () => {
     expect(findMarkers(code, group('query'))).toEqual([]);
   });
 
-  it('lists bundled files of the packages a map bundle must not contain', () => {
-    const inputs = ['packages/core/src/index.ts', 'packages/query/src/predicates/predicates.ts', 'packages/serialization/src/compact/schema.ts', 'tools/bundle/handlers/ours.ts'];
-    expect(excludedInputs(inputs)).toEqual({
-      query: ['packages/query/src/predicates/predicates.ts'],
-      serialization: ['packages/serialization/src/compact/schema.ts'],
+  it('lists bundled modules of the packages a map bundle must not contain', () => {
+    const modules = ['packages/core/dist/index.mjs', 'packages/query/dist/index.mjs', 'packages/serialization/dist/chunks/compact-x1.mjs', 'tools/bundle/handlers/ours.ts'];
+    expect(excludedInputs(modules)).toEqual({
+      query: ['packages/query/dist/index.mjs'],
+      serialization: ['packages/serialization/dist/chunks/compact-x1.mjs'],
     });
-    expect(excludedInputs(['packages/core/src/index.ts', 'packages/proxies/src/map/index.ts'])).toEqual({});
-  });
-
-  it('adds up output bytes per package, pnpm paths included', () => {
-    expect(packageOf('node_modules/.pnpm/pino@10.0.0/node_modules/pino/lib/tools.js')).toBe('pino');
-    expect(packageOf('node_modules/.pnpm/@scope+x@1.0.0/node_modules/@scope/x/index.js')).toBe('@scope/x');
-    expect(packageOf('node_modules/long/index.js')).toBe('long');
-    expect(bytesByPackage({ 'packages/core/src/a.ts': 10, 'packages/core/src/b.ts': 5, 'node_modules/long/index.js': 20 })).toEqual([
-      ['long', 20],
-      ['@hz/core', 15],
-    ]);
+    expect(excludedInputs(['packages/core/dist/index.mjs', 'packages/proxies/dist/map.mjs', 'packages/proxies/dist/chunks/map-x2.mjs'])).toEqual({});
+    // Not a package of ours: a dependency that happens to share a name.
+    expect(excludedInputs(['node_modules/.pnpm/query@1.0.0/node_modules/query/index.js'])).toEqual({});
   });
 
   it('takes medians', () => {

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger';
 import { ClusterService } from '../cluster/cluster-service';
 import { RandomLB, RoundRobinLB, type LoadBalancer } from '../cluster/load-balancer';
 import type { ClientConfig } from '../config/client-config';
@@ -8,17 +8,34 @@ import { DefaultSerializationService, type SerializerExtension } from '../serial
 import { InvocationService } from '../invocation/invocation-service';
 import { LifecycleService } from '../lifecycle/lifecycle-service';
 import { ListenerService } from '../listener/listener-service';
-import { createLogger } from '../logging/logger';
+import { createLogger, type DefaultLoggerFactory } from '../logging/logger';
 import { CloudAddressProvider, StaticAddressProvider, type AddressProvider } from '../network/address-provider';
 import { CLIENT_VERSION, ConnectionManager } from '../network/connection-manager';
 import { PartitionService } from '../partition/partition-service';
 import { ProxyManager, type DistributedObjectListener } from '../proxy/proxy-manager';
-import { ClientStatistics } from '../stats/statistics';
+import type { ClientStatistics } from '../stats/statistics';
 import { UUID } from '../util/uuid';
 import type { DistributedObjectInfo } from '../codec/generated/custom';
 import { decodeClientLocalBackupListenerResponse, encodeClientLocalBackupListenerRequest } from '../codec/generated/client';
 
 let clientCount = 0;
+
+/**
+ * What a client is made with beyond its config. `@hz/client` passes all of it; a program on
+ * `@hz/core` alone passes what it uses, so a bundle of it holds nothing else.
+ */
+export interface ClientFeatures {
+  /** Serialization formats beyond the built-in types (IdentifiedDataSerializable, Portable, Compact ...). */
+  serializerExtensions?: readonly SerializerExtension[];
+  /** Makes the logger when the config gives no `customLogger` (default: pino-format JSON lines on stdout). */
+  defaultLogger?: DefaultLoggerFactory;
+  /**
+   * Client statistics, sent when the config enables them (`metrics.enabled` or
+   * `hazelcast.client.statistics.enabled`): pass `ClientStatistics` from `@hz/core`. Kept out
+   * of the default so that a bundle without statistics does not carry them.
+   */
+  statistics?: typeof ClientStatistics;
+}
 
 /**
  * The client runtime: connections, cluster view, invocations, listeners and proxies. Feature
@@ -39,13 +56,19 @@ export class HazelcastClient {
   private readonly name: string;
   private shutdownPromise: Promise<void> | null = null;
   private statistics: ClientStatistics | null = null;
+  private readonly statisticsFeature: typeof ClientStatistics | null;
 
-  /**
-   * Validates the config; nothing connects until `start()`. Use `newHazelcastClient`.
-   * `serializerExtensions` add serialization formats (IdentifiedDataSerializable, Portable, Compact ...).
-   */
-  protected constructor(config: ClientConfig = {}, serializerExtensions: readonly SerializerExtension[] = []) {
+  /** Validates the config; nothing connects until `start()`. Use `newHazelcastClient`. */
+  protected constructor(config: ClientConfig = {}, features: ClientFeatures = {}) {
     this.config = resolveConfig(config);
+    const { serializerExtensions = [], defaultLogger, statistics } = features;
+    if (this.config.statistics.enabled && statistics === undefined) {
+      throw new InvalidConfigurationError(
+        'Invalid configuration: client statistics are enabled, but this client was made without them: ' +
+          'pass { statistics: ClientStatistics } (from @hz/core) as the second argument of newHazelcastClient, or use Client from @hz/client',
+      );
+    }
+    this.statisticsFeature = statistics ?? null;
     try {
       this.serialization = new DefaultSerializationService(config.serialization, serializerExtensions);
     } catch (error) {
@@ -54,7 +77,7 @@ export class HazelcastClient {
     }
     const id = ++clientCount;
     this.name = this.config.instanceName ?? `hz.client_${id}`;
-    this.logger = createLogger(this.config.logging.logger, this.config.logging.level, this.name);
+    this.logger = createLogger(this.config.logging.logger, this.config.logging.level, this.name, defaultLogger);
     this.lifecycle = new LifecycleService(this.logger, this.config.lifecycleListeners);
     this.cluster = new ClusterService(this.logger);
     for (const l of this.config.membershipListeners) this.cluster.addMembershipListener(l);
@@ -92,9 +115,12 @@ export class HazelcastClient {
     });
   }
 
-  /** Creates a client and connects it to the cluster (unless `connectionStrategy.asyncStart`). */
-  static async newHazelcastClient(config?: ClientConfig): Promise<HazelcastClient> {
-    const client = new HazelcastClient(config);
+  /**
+   * Creates a client and connects it to the cluster (unless `connectionStrategy.asyncStart`).
+   * `features` adds what `@hz/core` leaves out by default (see {@link ClientFeatures}).
+   */
+  static async newHazelcastClient(config?: ClientConfig, features?: ClientFeatures): Promise<HazelcastClient> {
+    const client = new HazelcastClient(config, features);
     await client.start();
     return client;
   }
@@ -116,7 +142,9 @@ export class HazelcastClient {
   }
 
   private startStatistics(): void {
-    this.statistics = new ClientStatistics({
+    const Statistics = this.statisticsFeature;
+    if (Statistics === null) return;
+    this.statistics = new Statistics({
       periodSeconds: this.config.statistics.periodSeconds,
       clientName: this.name,
       clientVersion: CLIENT_VERSION,

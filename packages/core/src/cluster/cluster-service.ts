@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger';
 import type { MemberInfo } from '../codec/generated/custom';
 import type { UUID } from '../util/uuid';
 import type { MemberSource } from './load-balancer';

@@ -1,6 +1,7 @@
 // The configuration a user writes: the official Node.js client's shape, so its programs run unchanged.
 import type { ConnectionOptions } from 'node:tls';
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger';
+import type { OfficialLogger } from '../logging/official-logger';
 import type { LoadBalancer } from '../cluster/load-balancer';
 import type { MembershipListener } from '../cluster/membership';
 import type { LifecycleState } from '../lifecycle/lifecycle-state';
@@ -130,8 +131,13 @@ export interface ClientConfig {
   backupAckToClientEnabled?: boolean;
   metrics?: MetricsConfig;
   properties?: Properties;
-  /** A pino logger for the client's log lines; `properties['hazelcast.logging.level']` sets the level otherwise. */
-  customLogger?: Logger;
+  /**
+   * Where the client's log lines go: a pino logger (used through a child that carries the
+   * client's name), or a logger written for the official client (`log`, `info(objectName,
+   * message, furtherInfo)` ...). Without one, `properties['hazelcast.logging.level']` sets the
+   * level of the default logger (pino-format JSON lines on stdout).
+   */
+  customLogger?: Logger | OfficialLogger;
   /** Serialization options; the formats beyond the built-in types are read by @hz/serialization. */
   serialization?: SerializationConfig;
   /** Near cache options by map name pattern, read by @hz/near-cache. */

@@ -17,8 +17,14 @@ export const PROPERTY_DEFAULTS = {
   'hazelcast.client.cloud.url': 'https://api.cloud.hazelcast.com',
   'hazelcast.client.shuffle.member.list': true,
   'hazelcast.client.socket.no.delay': true,
-  /** Upper bound of bytes coalesced into one socket write. */
-  'hazelcast.client.autopipelining.threshold.bytes': 65536,
+  /**
+   * Bytes of requests coalesced into one socket write before it goes out (the rest of a tick's
+   * requests follow at its end). Smaller than the official client's 64 KiB on purpose: with
+   * many calls in flight, the member starts on the first requests while the client is still
+   * making the others, instead of client and member taking turns (measured with 256 gets in
+   * flight: 4 KiB gave 1.4-1.6x the throughput of 64 KiB; see tools/bench).
+   */
+  'hazelcast.client.autopipelining.threshold.bytes': 4096,
   'hazelcast.logging.level': 'INFO',
   'hazelcast.discovery.public.ip.enabled': null as boolean | null,
 } as const;

@@ -1,6 +1,7 @@
 // Validates a user's ClientConfig once, at client creation, and fills in the defaults. Every
 // error names the option and the values it accepts.
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger';
+import type { OfficialLogger } from '../logging/official-logger';
 import { InvalidConfigurationError } from '../errors';
 import type { LoadBalancer } from '../cluster/load-balancer';
 import type { MembershipListener } from '../cluster/membership';
@@ -52,7 +53,7 @@ export interface ResolvedConfig {
   shuffleMemberList: boolean;
   socketNoDelay: boolean;
   writeCoalesceBytes: number;
-  logging: { logger: Logger | null; level: string };
+  logging: { logger: Logger | OfficialLogger | null; level: string };
   /** The user's object, for feature packages that read their own sections. */
   source: ClientConfig;
 }
@@ -182,8 +183,13 @@ export function resolveConfig(config: ClientConfig = {}): ResolvedConfig {
   const metrics = object('metrics', c.metrics, ['enabled', 'collectionFrequencySeconds']);
   const level = String(prop('hazelcast.logging.level')).toUpperCase();
   if (!LOG_LEVELS.includes(level)) fail("properties['hazelcast.logging.level']", `one of ${LOG_LEVELS.join(', ')}`, prop('hazelcast.logging.level'));
-  const logger = (c.customLogger ?? null) as Logger | null;
-  if (logger !== null && (typeof logger !== 'object' || typeof logger.info !== 'function')) fail('customLogger', 'a pino logger', typeof logger);
+  const logger = (c.customLogger ?? null) as Logger | OfficialLogger | null;
+  if (logger !== null) {
+    const l = logger as unknown as Record<string, unknown>;
+    const methods = ['error', 'warn', 'info', 'debug', 'trace'];
+    const shaped = typeof logger === 'object' && methods.every((m) => typeof l[m] === 'function') && (typeof l.child === 'function' || typeof l.log === 'function');
+    if (!shaped) fail('customLogger', 'a pino logger or a logger with log/error/warn/info/debug/trace methods', typeof logger);
+  }
 
   const p = (name: PropertyName, min: number, extra?: number): number =>
     num(`properties['${name}']`, prop(name), PROPERTY_DEFAULTS[name] as number, min, Number.MAX_SAFE_INTEGER, extra);

@@ -9,70 +9,72 @@ import { HazelcastError, type HazelcastErrorOptions } from './hazelcast-error';
 type ServerErrorClass = new (message: string, options: HazelcastErrorOptions) => HazelcastError;
 
 /**
- * Code -> class. The same pairs as the official Node.js client's ClientErrorFactory, with one
- * refinement: HAZELCAST_OVERLOAD gives HazelcastOverloadError (a HazelcastError subclass) where
- * the official client gives a plain HazelcastError. Every other code, the Jet and user ranges
+ * Code -> class (codes as numbers, with the ClientProtocolErrorCodes name beside each, so that a
+ * client bundle need not carry the table of names). The same pairs as the official Node.js
+ * client's ClientErrorFactory, with one refinement: HAZELCAST_OVERLOAD gives
+ * HazelcastOverloadError (a HazelcastError subclass) where the official client gives a plain
+ * HazelcastError. Every other code, the Jet and user ranges
  * included, gives UndefinedErrorCodeError.
  */
 const CLASS_BY_CODE: ReadonlyMap<number, ServerErrorClass> = new Map<number, ServerErrorClass>([
-  [C.ARRAY_INDEX_OUT_OF_BOUNDS, E.ArrayIndexOutOfBoundsError],
-  [C.ARRAY_STORE, E.ArrayStoreError],
-  [C.AUTHENTICATION, E.AuthenticationError],
-  [C.CALLER_NOT_MEMBER, E.CallerNotMemberError],
-  [C.CANCELLATION, E.CancellationError],
-  [C.CLASS_CAST, E.ClassCastError],
-  [C.CLASS_NOT_FOUND, E.ClassNotFoundError],
-  [C.CONCURRENT_MODIFICATION, E.ConcurrentModificationError],
-  [C.CONFIG_MISMATCH, E.ConfigMismatchError],
-  [C.DISTRIBUTED_OBJECT_DESTROYED, E.DistributedObjectDestroyedError],
-  [C.EOF, E.IOError],
-  [C.HAZELCAST, HazelcastError],
-  [C.HAZELCAST_INSTANCE_NOT_ACTIVE, E.HazelcastInstanceNotActiveError],
-  [C.HAZELCAST_OVERLOAD, E.HazelcastOverloadError],
-  [C.HAZELCAST_SERIALIZATION, E.HazelcastSerializationError],
-  [C.IO, E.IOError],
-  [C.ILLEGAL_ARGUMENT, E.IllegalArgumentError],
-  [C.ILLEGAL_MONITOR_STATE, E.IllegalMonitorStateError],
-  [C.ILLEGAL_STATE, E.IllegalStateError],
-  [C.INDEX_OUT_OF_BOUNDS, E.IndexOutOfBoundsError],
-  [C.INTERRUPTED, E.InterruptedError],
-  [C.INVALID_ADDRESS, E.InvalidAddressError],
-  [C.INVALID_CONFIGURATION, E.InvalidConfigurationError],
-  [C.MEMBER_LEFT, E.MemberLeftError],
-  [C.NEGATIVE_ARRAY_SIZE, E.NegativeArraySizeError],
-  [C.NO_SUCH_ELEMENT, E.NoSuchElementError],
-  [C.NOT_SERIALIZABLE, E.IOError],
-  [C.NULL_POINTER, E.NullPointerError],
-  [C.OPERATION_TIMEOUT, E.OperationTimeoutError],
-  [C.PARTITION_MIGRATING, E.PartitionMigratingError],
-  [C.QUERY, E.QueryError],
-  [C.QUERY_RESULT_SIZE_EXCEEDED, E.QueryError],
-  [C.SPLIT_BRAIN_PROTECTION, E.SplitBrainProtectionError],
-  [C.REACHED_MAX_SIZE, E.ReachedMaxSizeError],
-  [C.RETRYABLE_HAZELCAST, E.RetryableHazelcastError],
-  [C.RETRYABLE_IO, E.RetryableIOError],
-  [C.SOCKET, E.IOError],
-  [C.STALE_SEQUENCE, E.StaleSequenceError],
-  [C.TARGET_DISCONNECTED, E.TargetDisconnectedError],
-  [C.TARGET_NOT_MEMBER, E.TargetNotMemberError],
-  [C.TOPIC_OVERLOAD, E.TopicOverloadError],
-  [C.TRANSACTION, E.TransactionError],
-  [C.TRANSACTION_NOT_ACTIVE, E.TransactionNotActiveError],
-  [C.TRANSACTION_TIMED_OUT, E.TransactionTimedOutError],
-  [C.UNSUPPORTED_OPERATION, E.UnsupportedOperationError],
-  [C.NO_DATA_MEMBER, E.NoDataMemberInClusterError],
-  [C.STALE_TASK_ID, E.StaleTaskIdError],
-  [C.INDETERMINATE_OPERATION_STATE, E.IndeterminateOperationStateError],
-  [C.FLAKE_ID_NODE_ID_OUT_OF_RANGE_EXCEPTION, E.NodeIdOutOfRangeError],
-  [C.CONSISTENCY_LOST_EXCEPTION, E.ConsistencyLostError],
-  [C.SESSION_EXPIRED_EXCEPTION, E.SessionExpiredError],
-  [C.WAIT_KEY_CANCELLED_EXCEPTION, E.WaitKeyCancelledError],
-  [C.LOCK_OWNERSHIP_LOST_EXCEPTION, E.LockOwnershipLostError],
-  [C.CP_GROUP_DESTROYED_EXCEPTION, E.CPGroupDestroyedError],
-  [C.CANNOT_REPLICATE_EXCEPTION, E.CannotReplicateError],
-  [C.LEADER_DEMOTED_EXCEPTION, E.LeaderDemotedError],
-  [C.STALE_APPEND_REQUEST_EXCEPTION, E.StaleAppendRequestError],
-  [C.NOT_LEADER_EXCEPTION, E.NotLeaderError],
+  [1 /* ARRAY_INDEX_OUT_OF_BOUNDS */, E.ArrayIndexOutOfBoundsError],
+  [2 /* ARRAY_STORE */, E.ArrayStoreError],
+  [3 /* AUTHENTICATION */, E.AuthenticationError],
+  [8 /* CALLER_NOT_MEMBER */, E.CallerNotMemberError],
+  [9 /* CANCELLATION */, E.CancellationError],
+  [10 /* CLASS_CAST */, E.ClassCastError],
+  [11 /* CLASS_NOT_FOUND */, E.ClassNotFoundError],
+  [12 /* CONCURRENT_MODIFICATION */, E.ConcurrentModificationError],
+  [13 /* CONFIG_MISMATCH */, E.ConfigMismatchError],
+  [14 /* DISTRIBUTED_OBJECT_DESTROYED */, E.DistributedObjectDestroyedError],
+  [15 /* EOF */, E.IOError],
+  [18 /* HAZELCAST */, HazelcastError],
+  [19 /* HAZELCAST_INSTANCE_NOT_ACTIVE */, E.HazelcastInstanceNotActiveError],
+  [20 /* HAZELCAST_OVERLOAD */, E.HazelcastOverloadError],
+  [21 /* HAZELCAST_SERIALIZATION */, E.HazelcastSerializationError],
+  [22 /* IO */, E.IOError],
+  [23 /* ILLEGAL_ARGUMENT */, E.IllegalArgumentError],
+  [26 /* ILLEGAL_MONITOR_STATE */, E.IllegalMonitorStateError],
+  [27 /* ILLEGAL_STATE */, E.IllegalStateError],
+  [29 /* INDEX_OUT_OF_BOUNDS */, E.IndexOutOfBoundsError],
+  [30 /* INTERRUPTED */, E.InterruptedError],
+  [31 /* INVALID_ADDRESS */, E.InvalidAddressError],
+  [32 /* INVALID_CONFIGURATION */, E.InvalidConfigurationError],
+  [33 /* MEMBER_LEFT */, E.MemberLeftError],
+  [34 /* NEGATIVE_ARRAY_SIZE */, E.NegativeArraySizeError],
+  [35 /* NO_SUCH_ELEMENT */, E.NoSuchElementError],
+  [36 /* NOT_SERIALIZABLE */, E.IOError],
+  [37 /* NULL_POINTER */, E.NullPointerError],
+  [38 /* OPERATION_TIMEOUT */, E.OperationTimeoutError],
+  [39 /* PARTITION_MIGRATING */, E.PartitionMigratingError],
+  [40 /* QUERY */, E.QueryError],
+  [41 /* QUERY_RESULT_SIZE_EXCEEDED */, E.QueryError],
+  [42 /* SPLIT_BRAIN_PROTECTION */, E.SplitBrainProtectionError],
+  [43 /* REACHED_MAX_SIZE */, E.ReachedMaxSizeError],
+  [46 /* RETRYABLE_HAZELCAST */, E.RetryableHazelcastError],
+  [47 /* RETRYABLE_IO */, E.RetryableIOError],
+  [50 /* SOCKET */, E.IOError],
+  [51 /* STALE_SEQUENCE */, E.StaleSequenceError],
+  [52 /* TARGET_DISCONNECTED */, E.TargetDisconnectedError],
+  [53 /* TARGET_NOT_MEMBER */, E.TargetNotMemberError],
+  [55 /* TOPIC_OVERLOAD */, E.TopicOverloadError],
+  [56 /* TRANSACTION */, E.TransactionError],
+  [57 /* TRANSACTION_NOT_ACTIVE */, E.TransactionNotActiveError],
+  [58 /* TRANSACTION_TIMED_OUT */, E.TransactionTimedOutError],
+  [61 /* UNSUPPORTED_OPERATION */, E.UnsupportedOperationError],
+  [67 /* NO_DATA_MEMBER */, E.NoDataMemberInClusterError],
+  [76 /* STALE_TASK_ID */, E.StaleTaskIdError],
+  [80 /* INDETERMINATE_OPERATION_STATE */, E.IndeterminateOperationStateError],
+  [81 /* FLAKE_ID_NODE_ID_OUT_OF_RANGE_EXCEPTION */, E.NodeIdOutOfRangeError],
+  [84 /* CONSISTENCY_LOST_EXCEPTION */, E.ConsistencyLostError],
+  [85 /* SESSION_EXPIRED_EXCEPTION */, E.SessionExpiredError],
+  [86 /* WAIT_KEY_CANCELLED_EXCEPTION */, E.WaitKeyCancelledError],
+  [88 /* LOCK_OWNERSHIP_LOST_EXCEPTION */, E.LockOwnershipLostError],
+  [89 /* CP_GROUP_DESTROYED_EXCEPTION */, E.CPGroupDestroyedError],
+  [90 /* CANNOT_REPLICATE_EXCEPTION */, E.CannotReplicateError],
+  [91 /* LEADER_DEMOTED_EXCEPTION */, E.LeaderDemotedError],
+  [92 /* STALE_APPEND_REQUEST_EXCEPTION */, E.StaleAppendRequestError],
+  [93 /* NOT_LEADER_EXCEPTION */, E.NotLeaderError],
 ]);
 
 /** What the member sends for an error of a class: the code and the Java class name. */
@@ -85,7 +87,11 @@ interface JavaException {
  * Class -> what a member sends for it. The lowest code of a class wins, except IOError, which
  * four codes give (EOF, IO, NOT_SERIALIZABLE, SOCKET) and which is sent as IO.
  */
-const JAVA_EXCEPTION_BY_CLASS: ReadonlyMap<ServerErrorClass, JavaException> = (() => {
+let javaExceptionsCache: ReadonlyMap<ServerErrorClass, JavaException> | undefined;
+
+/** Built on first use: only the development member sends errors, so a client bundle leaves this (and the Java class names) out. */
+function javaExceptions(): ReadonlyMap<ServerErrorClass, JavaException> {
+  if (javaExceptionsCache !== undefined) return javaExceptionsCache;
   const map = new Map<ServerErrorClass, JavaException>();
   const primary = new Map<ServerErrorClass, number>([[E.IOError, C.IO]]);
   for (const [code, cls] of CLASS_BY_CODE) {
@@ -93,8 +99,8 @@ const JAVA_EXCEPTION_BY_CLASS: ReadonlyMap<ServerErrorClass, JavaException> = ((
     map.set(cls, { errorCode: code, className: javaClassNameOfErrorCode(code) ?? 'com.hazelcast.core.HazelcastException' });
   }
   map.set(E.UndefinedErrorCodeError, { errorCode: C.UNDEFINED, className: 'com.hazelcast.client.UndefinedErrorCodeException' });
-  return map;
-})();
+  return (javaExceptionsCache = map);
+}
 
 /** The holder each error made by createErrorFromServer came from, for an exact toErrorHolders. */
 const SERVER_HOLDERS = new WeakMap<Error, ErrorHolder>();
@@ -195,7 +201,7 @@ function describe(error: Error): JavaException {
 function registeredAncestor(error: Error): JavaException | undefined {
   for (let proto: unknown = Object.getPrototypeOf(error); typeof proto === 'object' && proto !== null; proto = Object.getPrototypeOf(proto)) {
     if (!Object.prototype.hasOwnProperty.call(proto, 'constructor')) continue;
-    const found = JAVA_EXCEPTION_BY_CLASS.get((proto as { constructor: ServerErrorClass }).constructor);
+    const found = javaExceptions().get((proto as { constructor: ServerErrorClass }).constructor);
     if (found !== undefined) return found;
   }
   return undefined;

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger';
 import { decodeErrorResponse, ERROR_RESPONSE_TYPE } from '../codec/errors';
 import type { ResolvedConfig } from '../config/resolve-config';
 import {

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger';
 import { LifecycleState } from './lifecycle-state';
 
 /** Fires lifecycle state changes to listeners; the client's single source of "is it running". */

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger';
 import type { InvocationService } from '../invocation/invocation-service';
 import type { Connection } from '../network/connection';
 import type { ClientMessage } from '../protocol/client-message';

@@ -1,4 +1,3 @@
-import { request } from 'node:https';
 import type { Address } from '../codec/generated/custom';
 import { HazelcastError } from '../errors/hazelcast-error';
 import { addressKey, parseMemberAddress } from './address';
@@ -55,9 +54,11 @@ export class CloudAddressProvider implements AddressProvider {
     return this.privateToPublic.get(addressKey(address)) ?? address;
   }
 
-  private discover(): Promise<Array<{ privateAddress: Address; publicAddress: Address }>> {
+  private async discover(): Promise<Array<{ privateAddress: Address; publicAddress: Address }>> {
     const url = new URL('/cluster/discovery', this.discoveryUrl);
     url.searchParams.set('token', this.token);
+    // https is loaded for Cloud discovery only: loading it costs every cold start ~7 ms.
+    const { request } = await import('node:https');
     return new Promise((resolve, reject) => {
       const req = request(url, { method: 'GET', timeout: this.connectTimeoutMillis || undefined, ...this.tlsOptions }, (res) => {
         const chunks: Buffer[] = [];

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger';
 import type { Address } from '../codec/generated/custom';
 import { MalformedMessageError } from '../errors/hazelcast-error';
 import type { ClientMessage } from '../protocol/client-message';

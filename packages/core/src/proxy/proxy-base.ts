@@ -18,7 +18,9 @@ export abstract class ProxyBase implements DistributedObject {
     protected readonly serviceName: string,
     protected readonly name: string,
   ) {
-    recoverSerializationRoundTrips(new.target.prototype as object);
+    // The instance's own prototype rather than new.target: minifiers that inline functions
+    // (terser with two passes) can lose new.target.
+    recoverSerializationRoundTrips(Object.getPrototypeOf(this) as object);
   }
 
   getName(): string {
@@ -101,7 +103,8 @@ const recovering = new WeakSet<object>();
 /**
  * Makes every promise-returning method of a proxy class recover from serialization that needs
  * the cluster first (a Compact schema to send or to fetch): the rejected call waits for the
- * round trip and runs again. The common path costs one `catch` handler, nothing more.
+ * round trip and runs again. The common path costs one `catch` handler, and nothing when no
+ * serialization format of the client can ask for a round trip.
  */
 function recoverSerializationRoundTrips(proto: object): void {
   for (let p: object | null = proto; p !== null && p !== ProxyBase.prototype && !recovering.has(p); p = Object.getPrototypeOf(p) as object | null) {
@@ -113,8 +116,9 @@ function recoverSerializationRoundTrips(proto: object): void {
       if (method.constructor.name === 'AsyncGeneratorFunction') continue;
       Object.defineProperty(p, name, {
         ...descriptor,
-        value: function (this: unknown, ...args: unknown[]): unknown {
+        value: function (this: ProxyBase, ...args: unknown[]): unknown {
           const result = method.apply(this, args);
+          if (!this.client.serialization.mayNeedRoundTrips) return result;
           if (!(result instanceof Promise)) return result;
           const retry = (error: unknown, round: number): Promise<unknown> => {
             if (!(error instanceof SerializationNeedsRoundTripError) || round >= MAX_ROUND_TRIPS) return Promise.reject(error);

@@ -85,6 +85,12 @@ export class DefaultSerializationService implements SerializationService {
   private readonly byTypeId: Array<Serializer | undefined>;
   private readonly byClass: Map<unknown, Serializer>;
   private readonly extensions: readonly SerializerExtension[];
+  /**
+   * Whether serializing may need a round trip to the cluster first (SerializationNeedsRoundTripError):
+   * only an extension that talks to the cluster (has `attach`) can ask for one. Proxies skip
+   * their recovery wrapper when it is false.
+   */
+  readonly mayNeedRoundTrips: boolean;
   private readonly globalSerializer: Serializer | undefined;
   private readonly identified: Serializer;
   private scratch: ByteArrayObjectDataOutput | undefined;
@@ -106,6 +112,7 @@ export class DefaultSerializationService implements SerializationService {
     this.byClass.set(Array, ARRAY_LIST_SERIALIZER as Serializer);
     this.byClass.set(HazelcastJsonValue, this.jsonSerializer);
     this.extensions = extensions;
+    this.mayNeedRoundTrips = extensions.some((e) => typeof e.attach === 'function');
     this.globalSerializer = extensions.find((extension) => extension.globalSerializer !== undefined)?.globalSerializer;
     this.identified = identifiedSerializerOf(extensions);
   }

@@ -50,7 +50,8 @@ export interface SerializerExtension {
   /**
    * Gives the extension a way to talk to the cluster (Compact schemas are sent and fetched with
    * Client-service requests). Called once by the client, before any value is serialized for it;
-   * a service that is never attached (a standalone service, a member) never gets one.
+   * a service that is never attached (a standalone service, a member) never gets one. Only an
+   * extension with `attach` may throw SerializationNeedsRoundTripError.
    */
   attach?(context: SerializationContext): void;
   /**

@@ -1,5 +1,5 @@
 import * as os from 'node:os';
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/logger';
 import { encodeClientStatisticsRequest } from '../codec/generated/client';
 import type { ClientMessage } from '../protocol/client-message';
 import { MetricsCompressor, type MetricDescriptor, type MetricLong } from './metrics-compressor';

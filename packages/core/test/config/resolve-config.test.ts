@@ -66,6 +66,7 @@ describe('resolveConfig rejects bad config, naming the option and what it accept
     ['a bad property value', { properties: { 'hazelcast.client.heartbeat.timeout': 'soon' } }, /properties\['hazelcast\.client\.heartbeat\.timeout'\] must be a number/],
     ['an unknown log level', { properties: { 'hazelcast.logging.level': 'LOUD' } }, /hazelcast\.logging\.level'\] must be one of OFF, ERROR/],
     ['members and a cloud token together', { network: { clusterMembers: ['a'], hazelcastCloud: { discoveryToken: 't' } } }, /cannot be used together/],
+    ['a custom logger that is not a logger', { customLogger: { info: () => undefined } }, /customLogger must be a pino logger or a logger with log\/error\/warn\/info\/debug\/trace methods, got "object"/],
     ['a lifecycle listener that is not a function', { lifecycleListeners: ['x'] }, /lifecycleListeners\[0\] must be a function/],
   ];
 

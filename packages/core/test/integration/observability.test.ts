@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { HazelcastClient, IllegalStateError, type ClientConfig, type DistributedObjectEvent } from '@hz/core';
+import { ClientStatistics, HazelcastClient, IllegalStateError, InvalidConfigurationError, type ClientConfig, type DistributedObjectEvent } from '@hz/core';
 import { startCluster } from '@hz/member';
 import { eventually, itDev, REAL_CLUSTER, startTestCluster, type TestCluster } from '../../../../test/support/cluster';
 
@@ -53,9 +53,16 @@ describe('logging, statistics and distributed object events', () => {
     await own.shutdown();
   });
 
+  it('refuses statistics enabled in the config when the client was made without them', async () => {
+    const enabled = config(cluster, { security, metrics: { enabled: true } });
+    await expect(HazelcastClient.newHazelcastClient(enabled)).rejects.toThrow(InvalidConfigurationError);
+    await expect(HazelcastClient.newHazelcastClient(enabled)).rejects.toThrow(/pass \{ statistics: ClientStatistics \}/);
+  });
+
   itDev('sends statistics every period when enabled, with the runtime metrics of the process', async () => {
     const client = await HazelcastClient.newHazelcastClient(
       config(cluster, { security, instanceName: 'stats-client', properties: { 'hazelcast.logging.level': 'OFF', 'hazelcast.client.statistics.enabled': true, 'hazelcast.client.statistics.period.seconds': 1 } }),
+      { statistics: ClientStatistics },
     );
     try {
       await eventually(() => {

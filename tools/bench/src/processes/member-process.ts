@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ClusterAddress } from '../targets/target';
@@ -12,15 +13,18 @@ export interface MemberProcess {
 
 /**
  * Starts one development member with its CLI in a process of its own, on an ephemeral port, and
- * waits for the line that gives its address. Node runs the CLI directly (not through the tsx
- * binary, which would put a second process in between) so that `pid` is the member's.
+ * waits for the line that gives its address. Node runs the built CLI (`pnpm bench` builds it
+ * first): run from the sources through tsx, every imported binding is read through a getter
+ * and the member spent more than half of its time on that, which made it the bottleneck of
+ * the benchmark. `pid` is the member's own process.
  */
 export function startMemberProcess(repoRoot: string, timeoutMs = 60_000): Promise<MemberProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'packages/member/src/main.ts'), '--members', '1', '--port', '0', '--log-level', 'warn'],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const cli = join(repoRoot, 'packages/member/dist/cli.cjs');
+  if (!existsSync(cli)) return Promise.reject(new Error(`${cli} does not exist: run \`pnpm build\` (pnpm bench does) first`));
+  const child = spawn(process.execPath, [cli, '--members', '1', '--port', '0', '--log-level', 'warn'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let clusterName = 'dev';
     const timer = setTimeout(() => {

@@ -93,8 +93,14 @@ export class MapService implements Service {
   /** The client that sent a request, as the source of what it changes. */
   sourceOf(ctx: RequestContext): UUID | null {
     const c = ctx.connection.clientUuid;
-    return c === null ? null : UUID.fromString(c);
+    if (c === null) return null;
+    // Parsed once per connection: every map request asks, and parsing the text is not cheap.
+    let parsed = this.sources.get(ctx.connection);
+    if (parsed === undefined || parsed.text !== c) this.sources.set(ctx.connection, (parsed = { text: c, uuid: UUID.fromString(c) }));
+    return parsed.uuid;
   }
+
+  private readonly sources = new WeakMap<ClientConnection, { text: string; uuid: UUID }>();
 
   /** The lock owner a request speaks for: its client and the thread id it carries. */
   ownerOf(ctx: RequestContext, threadId: Long): LockOwner {
