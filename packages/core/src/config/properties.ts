@@ -18,11 +18,10 @@ export const PROPERTY_DEFAULTS = {
   'hazelcast.client.shuffle.member.list': true,
   'hazelcast.client.socket.no.delay': true,
   /**
-   * Bytes of requests coalesced into one socket write before it goes out (the rest of a tick's
-   * requests follow at its end). Smaller than the official client's 64 KiB on purpose: with
-   * many calls in flight, the member starts on the first requests while the client is still
-   * making the others, instead of client and member taking turns (measured with 256 gets in
-   * flight: 4 KiB gave 1.4-1.6x the throughput of 64 KiB; see tools/bench).
+   * Requests written in one tick are coalesced into writes of up to 64 KiB, sent at the tick's
+   * end; once this many bytes are queued, the tick's first write goes out at once, so that the
+   * member starts on those requests while the client is still making the rest (with 256 gets in
+   * flight, 1.8x the throughput of waiting for the tick's end; see tools/bench).
    */
   'hazelcast.client.autopipelining.threshold.bytes': 4096,
   'hazelcast.logging.level': 'INFO',

@@ -9,7 +9,7 @@ import type { UUID } from '../util/uuid';
 import { formatAddress } from '../cluster/member';
 
 export interface ConnectionOptions {
-  /** Upper bound of one coalesced socket write. */
+  /** Bytes queued in a tick after which the first write goes out at once, without waiting for the tick's end. */
   writeCoalesceBytes: number;
   maxMessageSize?: number;
   logger: Logger;
@@ -18,6 +18,10 @@ export interface ConnectionOptions {
 }
 
 const PREAMBLE = Buffer.from(PROTOCOL_PREAMBLE, 'ascii');
+/** Upper bound of one coalesced socket write (or writeCoalesceBytes, if larger). */
+const MAX_WRITE_BYTES = 64 * 1024;
+/** Up to this many bytes, a batch of messages is copied into one buffer for its write. */
+const CONCAT_MAX_BYTES = 16 * 1024;
 let nextConnectionId = 0;
 
 /**
@@ -39,8 +43,11 @@ export class Connection {
   private queue: Buffer[] = [];
   private queuedBytes = 0;
   private flushScheduled = false;
+  /** Whether this tick's first write went out early (see write()). */
+  private startedEarly = false;
   private closedReason: string | null = null;
   private readonly flushBound = (): void => this.flush();
+  private readonly maxWriteBytes: number;
 
   constructor(
     private readonly socket: Socket,
@@ -48,6 +55,7 @@ export class Connection {
     private readonly options: ConnectionOptions,
   ) {
     this.reader = new ClientMessageReader({ maxMessageSize: options.maxMessageSize });
+    this.maxWriteBytes = Math.max(MAX_WRITE_BYTES, options.writeCoalesceBytes);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', (error) => this.close(`socket error: ${error.message}`, error));
     socket.on('close', () => this.close('socket closed by the member'));
@@ -63,40 +71,70 @@ export class Connection {
     return this.closedReason === null;
   }
 
-  /** Queues a message; it goes out with the others written in this tick. */
+  /**
+   * Queues a message; it goes out with the others written in this tick, in writes of up to
+   * 64 KiB. Once `writeCoalesceBytes` are queued, the tick's first write goes out at once: the
+   * member starts on those requests while the client is still making the rest, instead of
+   * client and member taking turns with whole batches.
+   */
   write(message: ClientMessage): boolean {
     if (this.closedReason !== null) return false;
     this.queue.push(message.buffer);
     this.queuedBytes += message.buffer.length;
-    if (this.queuedBytes >= this.options.writeCoalesceBytes) {
-      this.flush();
-    } else if (!this.flushScheduled) {
+    if (this.queuedBytes >= this.maxWriteBytes || (!this.startedEarly && this.queuedBytes >= this.options.writeCoalesceBytes)) {
+      this.startedEarly = true;
+      this.writeQueued();
+    }
+    if (!this.flushScheduled) {
       this.flushScheduled = true;
       process.nextTick(this.flushBound);
     }
     return true;
   }
 
+  /** The end of a tick: what is queued goes out. */
   private flush(): void {
     this.flushScheduled = false;
+    this.startedEarly = false;
+    this.writeQueued();
+  }
+
+  private writeQueued(): void {
     if (this.queue.length === 0 || this.closedReason !== null) return;
     const queue = this.queue;
     this.queue = [];
     this.queuedBytes = 0;
-    const limit = this.options.writeCoalesceBytes;
+    const limit = this.maxWriteBytes;
     let batch: Buffer[] = [];
     let batchBytes = 0;
     for (const b of queue) {
       if (batchBytes > 0 && batchBytes + b.length > limit) {
-        this.socket.write(batch.length === 1 ? batch[0] : Buffer.concat(batch, batchBytes));
+        this.writeBatch(batch, batchBytes);
         batch = [];
         batchBytes = 0;
       }
       batch.push(b);
       batchBytes += b.length;
     }
-    if (batchBytes > 0) this.socket.write(batch.length === 1 ? batch[0] : Buffer.concat(batch, batchBytes));
+    if (batchBytes > 0) this.writeBatch(batch, batchBytes);
     this.lastWriteTime = Date.now();
+  }
+
+  /**
+   * One socket write of the batch: small messages are copied into one buffer; large ones are
+   * handed to the socket as they are (one writev), since copying them would cost more than
+   * the system call it saves.
+   */
+  private writeBatch(batch: Buffer[], bytes: number): void {
+    if (batch.length === 1) {
+      this.socket.write(batch[0]);
+    } else if (bytes <= CONCAT_MAX_BYTES) {
+      this.socket.write(Buffer.concat(batch, bytes));
+    } else {
+      this.socket.cork();
+      for (const b of batch) this.socket.write(b);
+      this.socket.uncork();
+    }
   }
 
   private onData(chunk: Buffer): void {

@@ -4,12 +4,29 @@ import pino from 'pino';
 import { ClientMessage, MessageWriter } from '@hz/core/codec';
 import { Connection } from '../../src/network/connection';
 
+/** Records each socket write; buffers written between cork() and uncork() count as one write (a writev). */
 class FakeSocket extends EventEmitter {
   writes: Buffer[] = [];
+  /** How many buffers each write had: more than 1 for a writev. */
+  parts: number[] = [];
   destroyed = false;
+  private corked: Buffer[] | null = null;
   write(b: Buffer): boolean {
-    this.writes.push(Buffer.from(b));
+    if (this.corked) this.corked.push(Buffer.from(b));
+    else {
+      this.writes.push(Buffer.from(b));
+      this.parts.push(1);
+    }
     return true;
+  }
+  cork(): void {
+    this.corked = [];
+  }
+  uncork(): void {
+    const group = this.corked ?? [];
+    this.corked = null;
+    this.writes.push(Buffer.concat(group));
+    this.parts.push(group.length);
   }
   destroy(): void {
     this.destroyed = true;
@@ -56,15 +73,35 @@ describe('Connection', () => {
     expect(socket.writes).toHaveLength(3);
   });
 
-  it('bounds one write by the coalescing limit', async () => {
+  it("sends a tick's first writeCoalesceBytes at once, and the rest at the tick's end", async () => {
     const { socket, connection } = open(200);
     const messages = Array.from({ length: 10 }, () => message(44)); // 72 bytes each
+    for (const m of messages.slice(0, 2)) connection.write(m);
+    expect(socket.writes).toHaveLength(1); // 144 bytes: below the threshold, nothing yet
+    connection.write(messages[2]);
+    expect(socket.writes).toHaveLength(2); // 216 bytes: the first three go out at once
+    expect(socket.writes[1].equals(Buffer.concat(messages.slice(0, 3).map((m) => m.buffer)))).toBe(true);
+    for (const m of messages.slice(3)) connection.write(m);
+    expect(socket.writes).toHaveLength(2); // the rest of this tick waits for its end
+    await tick();
+    expect(socket.writes).toHaveLength(3);
+    expect(socket.writes[2].equals(Buffer.concat(messages.slice(3).map((m) => m.buffer)))).toBe(true);
+    // A new tick may start early again.
+    for (const m of messages.slice(0, 3)) connection.write(m);
+    expect(socket.writes).toHaveLength(4);
+  });
+
+  it('bounds one write by 64 KiB', async () => {
+    const { socket, connection } = open();
+    const messages = Array.from({ length: 20 }, () => message(10_240));
     for (const m of messages) connection.write(m);
     await tick();
     const batches = socket.writes.slice(1);
     expect(Buffer.concat(batches).equals(Buffer.concat(messages.map((m) => m.buffer)))).toBe(true);
-    expect(batches.length).toBeGreaterThan(3);
-    for (const b of batches) expect(b.length).toBeLessThanOrEqual(200);
+    expect(batches.length).toBeGreaterThanOrEqual(4);
+    for (const b of batches) expect(b.length).toBeLessThanOrEqual(64 * 1024);
+    // Large messages are not copied together: the batches of several go out as one writev.
+    expect(socket.parts.slice(1).some((n) => n > 1)).toBe(true);
   });
 
   it('parses incoming messages and closes itself on malformed bytes', () => {
