@@ -14,6 +14,7 @@ import {
   UNFRAGMENTED_MESSAGE,
 } from './constants';
 import { writeLongLE, type LongLike } from './long-bytes';
+import { allocateBuffer } from '../util/buffer-slab';
 
 /**
  * Writes one message into a single buffer whose exact size the caller computed first.
@@ -25,7 +26,7 @@ export class MessageWriter {
   private lastFrame = 0;
 
   constructor(size: number) {
-    this.buf = Buffer.allocUnsafe(size);
+    this.buf = allocateBuffer(size);
   }
 
   /** Starts a request: `fixedSize` bytes of fixed parameters, `varSize` bytes of frames after the initial one. */

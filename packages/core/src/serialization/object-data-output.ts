@@ -1,6 +1,7 @@
 import Long from 'long';
 import type { Data } from './data';
 import { HazelcastSerializationError } from './errors';
+import { allocateBuffer } from '../util/buffer-slab';
 
 /** A 64-bit integer to write: a Long (any version of the 'long' package), a bigint or a safe integer. */
 export type LongValue = Long | bigint | number;
@@ -142,7 +143,7 @@ export class ByteArrayObjectDataOutput implements PositionalObjectDataOutput {
 
   toBuffer(): Buffer {
     const length = this.pos;
-    const copy = Buffer.allocUnsafe(length);
+    const copy = allocateBuffer(length);
     if (length <= SMALL_COPY) {
       // For a few bytes a loop is cheaper than the native copy's call and argument checks.
       const buf = this.buf;
