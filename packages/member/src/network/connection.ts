@@ -2,6 +2,9 @@ import type { Socket } from 'node:net';
 import { ClientMessageReader, PROTOCOL_PREAMBLE, type ClientMessage } from '@hz/core/codec';
 import type { MemberLogger } from '../logging';
 
+/** Up to this many bytes, a tick's responses are copied into one buffer for their write. */
+const CONCAT_MAX_BYTES = 16 * 1024;
+
 const PREAMBLE = Buffer.from(PROTOCOL_PREAMBLE, 'latin1');
 
 /** What a connection hands its messages to, and tells when it closes. */
@@ -103,11 +106,25 @@ export class ClientConnection {
   private flush(): void {
     this.flushImmediate = null;
     if (this.closed || this.queue.length === 0) return;
-    const out = this.queue.length === 1 ? this.queue[0] : Buffer.concat(this.queue, this.queuedBytes);
+    const queue = this.queue;
+    const bytes = this.queuedBytes;
     this.queue = [];
     this.queuedBytes = 0;
+    let ok: boolean;
+    if (queue.length === 1) {
+      ok = this.socket.write(queue[0]);
+    } else if (bytes <= CONCAT_MAX_BYTES) {
+      ok = this.socket.write(Buffer.concat(queue, bytes));
+    } else {
+      // Large responses go out as one writev: copying megabytes together only to write them
+      // once made the member spend its time in allocation and garbage collection.
+      this.socket.cork();
+      ok = true;
+      for (const b of queue) ok = this.socket.write(b);
+      this.socket.uncork();
+    }
     // A client that does not read its responses stops being read from until it catches up.
-    if (!this.socket.write(out)) this.socket.pause();
+    if (!ok) this.socket.pause();
   }
 
   /** Runs `fn` after `ms` unless the connection closes first. */

@@ -56,6 +56,12 @@ export class LockStore {
     return (this.resource(map, id)?.count ?? 0) > 0;
   }
 
+  /** Whether any key of the map is (or was) locked; false means every key is free. */
+  hasLocks(map: string): boolean {
+    const byId = this.locks.get(map);
+    return byId !== undefined && byId.size > 0;
+  }
+
   /** Whether `owner` may take the lock, or write to the key: unlocked or its own. */
   canAcquire(map: string, id: string, owner: LockOwner): boolean {
     const r = this.resource(map, id);

@@ -120,6 +120,8 @@ export class MapService implements Service {
     timeoutMs = -1,
     onTimeout: () => ClientMessage = run,
   ): ClientMessage | Promise<ClientMessage> {
+    // Most maps hold no lock: then there is no owner to compare (its thread id as text is not cheap).
+    if (!this.locks.hasLocks(name)) return run();
     const owner = this.ownerOf(ctx, threadId);
     const id = resourceId(this.partitionOf(ctx, key), key);
     if (this.locks.canAcquire(name, id, owner)) return run();
