@@ -32,11 +32,17 @@ export function renderService(service: Service, side: Side, makeTable: (imports:
   const imports = new Imports();
   const table = makeTable(imports);
   const parts: string[] = [];
-  for (const method of service.methods) parts.push(renderMethod(service, method, side, table));
+  const layouts = new Map<string, { label: string; fn: string }>();
+  for (const method of service.methods) parts.push(renderMethod(service, method, side, table, layouts));
   return renderFile(parts.join('\n\n'), imports, runtime);
 }
 
-function renderMethod(service: Service, method: Method, side: Side, table: TypeTable): string {
+/**
+ * `layouts`: response decoders already written in this file, by what they read. A response of
+ * the same single field as an earlier one (Map.get and Map.put both answer a nullable Data)
+ * reuses that decoder instead of repeating its body, which keeps bundles smaller.
+ */
+function renderMethod(service: Service, method: Method, side: Side, table: TypeTable, layouts: Map<string, { label: string; fn: string }>): string {
   const base = `${service.name}${pascal(method.name)}`;
   const constBase = `${upperSnake(service.name)}_${upperSnake(method.name)}`;
   const type = requestType(service, method);
@@ -53,7 +59,7 @@ function renderMethod(service: Service, method: Method, side: Side, table: TypeT
   const res = fields(method.response.params, method.since, table, RESPONSE_HEADER);
   if (side === 'client') {
     out.push(encoder(`encode${base}Request`, `Encodes a ${label} request.`, 'request', `${constBase}_REQUEST_TYPE`, req, method.request.retryable));
-    if (res.length) out.push(decoder(`decode${base}Response`, `Decodes a ${label} response.`, `${base}Response`, res, true));
+    if (res.length) out.push(decoder(`decode${base}Response`, `Decodes a ${label} response.`, `${base}Response`, res, true, layouts, label));
     method.events.forEach((e) => {
       const ev = eventFields(e, table);
       out.push(decoder(`decode${base}${pascal(e.name)}Event`, `Decodes a ${label} ${e.name} event.`, `${base}${pascal(e.name)}Event`, ev, false));
@@ -85,15 +91,31 @@ export function ${name}(${args}): ClientMessage {
 }`;
 }
 
-function decoder(name: string, doc: string, typeName: string, fs: Field[], singleUnwrapped: boolean): string {
+function decoder(
+  name: string,
+  doc: string,
+  typeName: string,
+  fs: Field[],
+  singleUnwrapped: boolean,
+  layouts?: Map<string, { label: string; fn: string }>,
+  label?: string,
+): string {
   const body = ['const c = m.cursor();', 'c.next();'];
   for (const f of fixedFields(fs)) body.push(`const ${f.name} = ${readFixedExpr(f)};`);
   for (const f of varFields(fs)) body.push(`const ${f.name} = ${readVarExpr(f, 'c.hasNext()')};`);
   if (singleUnwrapped && fs.length === 1) {
     const f = fs[0];
     body.push(`return ${f.name};`);
+    const returns = `${decodedType(f)}${f.newer ? ' | undefined' : ''}`;
+    const layout = `${returns}\n${body.join('\n').replace(new RegExp(`\\b${f.name}\\b`, 'g'), 'x')}`;
+    const same = layouts?.get(layout);
+    if (same !== undefined) {
+      return `/** ${doc.replace(/\.$/, '')}: the same layout as ${same.label}'s. */
+export const ${name}: (m: ClientMessage) => ${returns} = ${same.fn};`;
+    }
+    if (layouts !== undefined && label !== undefined) layouts.set(layout, { label, fn: name });
     return `/** ${doc} */
-export function ${name}(m: ClientMessage): ${decodedType(f)}${f.newer ? ' | undefined' : ''} {
+export function ${name}(m: ClientMessage): ${returns} {
   ${body.join('\n  ')}
 }`;
   }

@@ -340,13 +340,8 @@ export function encodeClientAddDistributedObjectListenerRequest(localOnly: boole
   return w.finish();
 }
 
-/** Decodes a Client.addDistributedObjectListener response. */
-export function decodeClientAddDistributedObjectListenerResponse(m: ClientMessage): UUID {
-  const c = m.cursor();
-  c.next();
-  const response = (c.uuid(13) as UUID);
-  return response;
-}
+/** Decodes a Client.addDistributedObjectListener response: the same layout as Client.addPartitionLostListener's. */
+export const decodeClientAddDistributedObjectListenerResponse: (m: ClientMessage) => UUID = decodeClientAddPartitionLostListenerResponse;
 
 /** Parameters of Client.addDistributedObjectListener DistributedObject event. */
 export interface ClientAddDistributedObjectListenerDistributedObjectEvent {
@@ -380,13 +375,8 @@ export function encodeClientRemoveDistributedObjectListenerRequest(registrationI
   return w.finish(true);
 }
 
-/** Decodes a Client.removeDistributedObjectListener response. */
-export function decodeClientRemoveDistributedObjectListenerResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Client.removeDistributedObjectListener response: the same layout as Client.removePartitionLostListener's. */
+export const decodeClientRemoveDistributedObjectListenerResponse: (m: ClientMessage) => boolean = decodeClientRemovePartitionLostListenerResponse;
 
 /** Message type of the Client.ping request. */
 export const CLIENT_PING_REQUEST_TYPE = 2816;
@@ -456,13 +446,8 @@ export function encodeClientLocalBackupListenerRequest(): ClientMessage {
   return w.finish();
 }
 
-/** Decodes a Client.localBackupListener response. */
-export function decodeClientLocalBackupListenerResponse(m: ClientMessage): UUID {
-  const c = m.cursor();
-  c.next();
-  const response = (c.uuid(13) as UUID);
-  return response;
-}
+/** Decodes a Client.localBackupListener response: the same layout as Client.addPartitionLostListener's. */
+export const decodeClientLocalBackupListenerResponse: (m: ClientMessage) => UUID = decodeClientAddPartitionLostListenerResponse;
 
 /** Parameters of Client.localBackupListener backup event. */
 export interface ClientLocalBackupListenerBackupEvent {
@@ -508,13 +493,8 @@ export function encodeClientAddMigrationListenerRequest(localOnly: boolean): Cli
   return w.finish();
 }
 
-/** Decodes a Client.addMigrationListener response. */
-export function decodeClientAddMigrationListenerResponse(m: ClientMessage): UUID {
-  const c = m.cursor();
-  c.next();
-  const response = (c.uuid(13) as UUID);
-  return response;
-}
+/** Decodes a Client.addMigrationListener response: the same layout as Client.addPartitionLostListener's. */
+export const decodeClientAddMigrationListenerResponse: (m: ClientMessage) => UUID = decodeClientAddPartitionLostListenerResponse;
 
 /** Parameters of Client.addMigrationListener Migration event. */
 export interface ClientAddMigrationListenerMigrationEvent {
@@ -569,13 +549,8 @@ export function encodeClientRemoveMigrationListenerRequest(registrationId: UUID)
   return w.finish(true);
 }
 
-/** Decodes a Client.removeMigrationListener response. */
-export function decodeClientRemoveMigrationListenerResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Client.removeMigrationListener response: the same layout as Client.removePartitionLostListener's. */
+export const decodeClientRemoveMigrationListenerResponse: (m: ClientMessage) => boolean = decodeClientRemovePartitionLostListenerResponse;
 
 /** Message type of the Client.sendSchema request. */
 export const CLIENT_SEND_SCHEMA_REQUEST_TYPE = 4864;

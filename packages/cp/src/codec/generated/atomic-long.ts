@@ -64,13 +64,8 @@ export function encodeAtomicLongAddAndGetRequest(groupId: RaftGroupId, name: str
   return w.finish();
 }
 
-/** Decodes a AtomicLong.addAndGet response. */
-export function decodeAtomicLongAddAndGetResponse(m: ClientMessage): Long {
-  const c = m.cursor();
-  c.next();
-  const response = c.long(13);
-  return response;
-}
+/** Decodes a AtomicLong.addAndGet response: the same layout as AtomicLong.alter's. */
+export const decodeAtomicLongAddAndGetResponse: (m: ClientMessage) => Long = decodeAtomicLongAlterResponse;
 
 /** Message type of the AtomicLong.compareAndSet request. */
 export const ATOMIC_LONG_COMPARE_AND_SET_REQUEST_TYPE = 590848;
@@ -110,13 +105,8 @@ export function encodeAtomicLongGetRequest(groupId: RaftGroupId, name: string): 
   return w.finish(true);
 }
 
-/** Decodes a AtomicLong.get response. */
-export function decodeAtomicLongGetResponse(m: ClientMessage): Long {
-  const c = m.cursor();
-  c.next();
-  const response = c.long(13);
-  return response;
-}
+/** Decodes a AtomicLong.get response: the same layout as AtomicLong.alter's. */
+export const decodeAtomicLongGetResponse: (m: ClientMessage) => Long = decodeAtomicLongAlterResponse;
 
 /** Message type of the AtomicLong.getAndAdd request. */
 export const ATOMIC_LONG_GET_AND_ADD_REQUEST_TYPE = 591360;
@@ -133,13 +123,8 @@ export function encodeAtomicLongGetAndAddRequest(groupId: RaftGroupId, name: str
   return w.finish();
 }
 
-/** Decodes a AtomicLong.getAndAdd response. */
-export function decodeAtomicLongGetAndAddResponse(m: ClientMessage): Long {
-  const c = m.cursor();
-  c.next();
-  const response = c.long(13);
-  return response;
-}
+/** Decodes a AtomicLong.getAndAdd response: the same layout as AtomicLong.alter's. */
+export const decodeAtomicLongGetAndAddResponse: (m: ClientMessage) => Long = decodeAtomicLongAlterResponse;
 
 /** Message type of the AtomicLong.getAndSet request. */
 export const ATOMIC_LONG_GET_AND_SET_REQUEST_TYPE = 591616;
@@ -156,10 +141,5 @@ export function encodeAtomicLongGetAndSetRequest(groupId: RaftGroupId, name: str
   return w.finish();
 }
 
-/** Decodes a AtomicLong.getAndSet response. */
-export function decodeAtomicLongGetAndSetResponse(m: ClientMessage): Long {
-  const c = m.cursor();
-  c.next();
-  const response = c.long(13);
-  return response;
-}
+/** Decodes a AtomicLong.getAndSet response: the same layout as AtomicLong.alter's. */
+export const decodeAtomicLongGetAndSetResponse: (m: ClientMessage) => Long = decodeAtomicLongAlterResponse;

@@ -68,13 +68,8 @@ export function encodeAtomicRefContainsRequest(groupId: RaftGroupId, name: strin
   return w.finish(true);
 }
 
-/** Decodes a AtomicRef.contains response. */
-export function decodeAtomicRefContainsResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a AtomicRef.contains response: the same layout as AtomicRef.compareAndSet's. */
+export const decodeAtomicRefContainsResponse: (m: ClientMessage) => boolean = decodeAtomicRefCompareAndSetResponse;
 
 /** Message type of the AtomicRef.get request. */
 export const ATOMIC_REF_GET_REQUEST_TYPE = 656384;
@@ -90,13 +85,8 @@ export function encodeAtomicRefGetRequest(groupId: RaftGroupId, name: string): C
   return w.finish(true);
 }
 
-/** Decodes a AtomicRef.get response. */
-export function decodeAtomicRefGetResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a AtomicRef.get response: the same layout as AtomicRef.apply's. */
+export const decodeAtomicRefGetResponse: (m: ClientMessage) => Data | null = decodeAtomicRefApplyResponse;
 
 /** Message type of the AtomicRef.set request. */
 export const ATOMIC_REF_SET_REQUEST_TYPE = 656640;
@@ -115,10 +105,5 @@ export function encodeAtomicRefSetRequest(groupId: RaftGroupId, name: string, ne
   return w.finish();
 }
 
-/** Decodes a AtomicRef.set response. */
-export function decodeAtomicRefSetResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a AtomicRef.set response: the same layout as AtomicRef.apply's. */
+export const decodeAtomicRefSetResponse: (m: ClientMessage) => Data | null = decodeAtomicRefApplyResponse;

@@ -40,13 +40,8 @@ export function encodeCountDownLatchAwaitRequest(groupId: RaftGroupId, name: str
   return w.finish(true);
 }
 
-/** Decodes a CountDownLatch.await response. */
-export function decodeCountDownLatchAwaitResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a CountDownLatch.await response: the same layout as CountDownLatch.trySetCount's. */
+export const decodeCountDownLatchAwaitResponse: (m: ClientMessage) => boolean = decodeCountDownLatchTrySetCountResponse;
 
 /** Message type of the CountDownLatch.countDown request. */
 export const COUNT_DOWN_LATCH_COUNT_DOWN_REQUEST_TYPE = 721664;
@@ -100,10 +95,5 @@ export function encodeCountDownLatchGetRoundRequest(groupId: RaftGroupId, name: 
   return w.finish(true);
 }
 
-/** Decodes a CountDownLatch.getRound response. */
-export function decodeCountDownLatchGetRoundResponse(m: ClientMessage): number {
-  const c = m.cursor();
-  c.next();
-  const response = c.int(13);
-  return response;
-}
+/** Decodes a CountDownLatch.getRound response: the same layout as CountDownLatch.getCount's. */
+export const decodeCountDownLatchGetRoundResponse: (m: ClientMessage) => number = decodeCountDownLatchGetCountResponse;

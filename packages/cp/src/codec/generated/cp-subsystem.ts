@@ -77,13 +77,8 @@ export function encodeCPSubsystemAddGroupAvailabilityListenerRequest(local: bool
   return w.finish();
 }
 
-/** Decodes a CPSubsystem.addGroupAvailabilityListener response. */
-export function decodeCPSubsystemAddGroupAvailabilityListenerResponse(m: ClientMessage): UUID {
-  const c = m.cursor();
-  c.next();
-  const response = (c.uuid(13) as UUID);
-  return response;
-}
+/** Decodes a CPSubsystem.addGroupAvailabilityListener response: the same layout as CPSubsystem.addMembershipListener's. */
+export const decodeCPSubsystemAddGroupAvailabilityListenerResponse: (m: ClientMessage) => UUID = decodeCPSubsystemAddMembershipListenerResponse;
 
 /** Parameters of CPSubsystem.addGroupAvailabilityListener GroupAvailabilityEvent event. */
 export interface CPSubsystemAddGroupAvailabilityListenerGroupAvailabilityEventEvent {
@@ -117,13 +112,8 @@ export function encodeCPSubsystemRemoveGroupAvailabilityListenerRequest(registra
   return w.finish(true);
 }
 
-/** Decodes a CPSubsystem.removeGroupAvailabilityListener response. */
-export function decodeCPSubsystemRemoveGroupAvailabilityListenerResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a CPSubsystem.removeGroupAvailabilityListener response: the same layout as CPSubsystem.removeMembershipListener's. */
+export const decodeCPSubsystemRemoveGroupAvailabilityListenerResponse: (m: ClientMessage) => boolean = decodeCPSubsystemRemoveMembershipListenerResponse;
 
 /** Message type of the CPSubsystem.getCPGroupIds request. */
 export const CP_SUBSYSTEM_GET_CP_GROUP_IDS_REQUEST_TYPE = 2229504;

@@ -45,13 +45,8 @@ export function encodeFencedLockTryLockRequest(groupId: RaftGroupId, name: strin
   return w.finish(true);
 }
 
-/** Decodes a FencedLock.tryLock response. */
-export function decodeFencedLockTryLockResponse(m: ClientMessage): Long {
-  const c = m.cursor();
-  c.next();
-  const response = c.long(13);
-  return response;
-}
+/** Decodes a FencedLock.tryLock response: the same layout as FencedLock.lock's. */
+export const decodeFencedLockTryLockResponse: (m: ClientMessage) => Long = decodeFencedLockLockResponse;
 
 /** Message type of the FencedLock.unlock request. */
 export const FENCED_LOCK_UNLOCK_REQUEST_TYPE = 459520;

@@ -43,13 +43,8 @@ export function encodeSemaphoreAcquireRequest(groupId: RaftGroupId, name: string
   return w.finish(true);
 }
 
-/** Decodes a Semaphore.acquire response. */
-export function decodeSemaphoreAcquireResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Semaphore.acquire response: the same layout as Semaphore.init's. */
+export const decodeSemaphoreAcquireResponse: (m: ClientMessage) => boolean = decodeSemaphoreInitResponse;
 
 /** Message type of the Semaphore.release request. */
 export const SEMAPHORE_RELEASE_REQUEST_TYPE = 787200;
@@ -69,13 +64,8 @@ export function encodeSemaphoreReleaseRequest(groupId: RaftGroupId, name: string
   return w.finish(true);
 }
 
-/** Decodes a Semaphore.release response. */
-export function decodeSemaphoreReleaseResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Semaphore.release response: the same layout as Semaphore.init's. */
+export const decodeSemaphoreReleaseResponse: (m: ClientMessage) => boolean = decodeSemaphoreInitResponse;
 
 /** Message type of the Semaphore.drain request. */
 export const SEMAPHORE_DRAIN_REQUEST_TYPE = 787456;
@@ -120,13 +110,8 @@ export function encodeSemaphoreChangeRequest(groupId: RaftGroupId, name: string,
   return w.finish(true);
 }
 
-/** Decodes a Semaphore.change response. */
-export function decodeSemaphoreChangeResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Semaphore.change response: the same layout as Semaphore.init's. */
+export const decodeSemaphoreChangeResponse: (m: ClientMessage) => boolean = decodeSemaphoreInitResponse;
 
 /** Message type of the Semaphore.availablePermits request. */
 export const SEMAPHORE_AVAILABLE_PERMITS_REQUEST_TYPE = 787968;
@@ -142,13 +127,8 @@ export function encodeSemaphoreAvailablePermitsRequest(groupId: RaftGroupId, nam
   return w.finish(true);
 }
 
-/** Decodes a Semaphore.availablePermits response. */
-export function decodeSemaphoreAvailablePermitsResponse(m: ClientMessage): number {
-  const c = m.cursor();
-  c.next();
-  const response = c.int(13);
-  return response;
-}
+/** Decodes a Semaphore.availablePermits response: the same layout as Semaphore.drain's. */
+export const decodeSemaphoreAvailablePermitsResponse: (m: ClientMessage) => number = decodeSemaphoreDrainResponse;
 
 /** Message type of the Semaphore.getSemaphoreType request. */
 export const SEMAPHORE_GET_SEMAPHORE_TYPE_REQUEST_TYPE = 788224;
@@ -163,10 +143,5 @@ export function encodeSemaphoreGetSemaphoreTypeRequest(proxyName: string): Clien
   return w.finish(true);
 }
 
-/** Decodes a Semaphore.getSemaphoreType response. */
-export function decodeSemaphoreGetSemaphoreTypeResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Semaphore.getSemaphoreType response: the same layout as Semaphore.init's. */
+export const decodeSemaphoreGetSemaphoreTypeResponse: (m: ClientMessage) => boolean = decodeSemaphoreInitResponse;

@@ -153,13 +153,8 @@ export function encodeContinuousQuerySetReadCursorRequest(mapName: string, cache
   return w.finish();
 }
 
-/** Decodes a ContinuousQuery.setReadCursor response. */
-export function decodeContinuousQuerySetReadCursorResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a ContinuousQuery.setReadCursor response: the same layout as ContinuousQuery.madePublishable's. */
+export const decodeContinuousQuerySetReadCursorResponse: (m: ClientMessage) => boolean = decodeContinuousQueryMadePublishableResponse;
 
 /** Message type of the ContinuousQuery.destroyCache request. */
 export const CONTINUOUS_QUERY_DESTROY_CACHE_REQUEST_TYPE = 1443328;
@@ -175,10 +170,5 @@ export function encodeContinuousQueryDestroyCacheRequest(mapName: string, cacheN
   return w.finish();
 }
 
-/** Decodes a ContinuousQuery.destroyCache response. */
-export function decodeContinuousQueryDestroyCacheResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a ContinuousQuery.destroyCache response: the same layout as ContinuousQuery.madePublishable's. */
+export const decodeContinuousQueryDestroyCacheResponse: (m: ClientMessage) => boolean = decodeContinuousQueryMadePublishableResponse;

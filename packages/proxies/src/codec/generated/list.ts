@@ -58,13 +58,8 @@ export function encodeListContainsAllRequest(name: string, values: readonly Data
   return w.finish(true);
 }
 
-/** Decodes a List.containsAll response. */
-export function decodeListContainsAllResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a List.containsAll response: the same layout as List.contains's. */
+export const decodeListContainsAllResponse: (m: ClientMessage) => boolean = decodeListContainsResponse;
 
 /** Message type of the List.add request. */
 export const LIST_ADD_REQUEST_TYPE = 328704;
@@ -80,13 +75,8 @@ export function encodeListAddRequest(name: string, value: Data): ClientMessage {
   return w.finish();
 }
 
-/** Decodes a List.add response. */
-export function decodeListAddResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a List.add response: the same layout as List.contains's. */
+export const decodeListAddResponse: (m: ClientMessage) => boolean = decodeListContainsResponse;
 
 /** Message type of the List.remove request. */
 export const LIST_REMOVE_REQUEST_TYPE = 328960;
@@ -102,13 +92,8 @@ export function encodeListRemoveRequest(name: string, value: Data): ClientMessag
   return w.finish();
 }
 
-/** Decodes a List.remove response. */
-export function decodeListRemoveResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a List.remove response: the same layout as List.contains's. */
+export const decodeListRemoveResponse: (m: ClientMessage) => boolean = decodeListContainsResponse;
 
 /** Message type of the List.addAll request. */
 export const LIST_ADD_ALL_REQUEST_TYPE = 329216;
@@ -124,13 +109,8 @@ export function encodeListAddAllRequest(name: string, valueList: readonly Data[]
   return w.finish();
 }
 
-/** Decodes a List.addAll response. */
-export function decodeListAddAllResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a List.addAll response: the same layout as List.contains's. */
+export const decodeListAddAllResponse: (m: ClientMessage) => boolean = decodeListContainsResponse;
 
 /** Message type of the List.compareAndRemoveAll request. */
 export const LIST_COMPARE_AND_REMOVE_ALL_REQUEST_TYPE = 329472;
@@ -146,13 +126,8 @@ export function encodeListCompareAndRemoveAllRequest(name: string, values: reado
   return w.finish();
 }
 
-/** Decodes a List.compareAndRemoveAll response. */
-export function decodeListCompareAndRemoveAllResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a List.compareAndRemoveAll response: the same layout as List.contains's. */
+export const decodeListCompareAndRemoveAllResponse: (m: ClientMessage) => boolean = decodeListContainsResponse;
 
 /** Message type of the List.compareAndRetainAll request. */
 export const LIST_COMPARE_AND_RETAIN_ALL_REQUEST_TYPE = 329728;
@@ -168,13 +143,8 @@ export function encodeListCompareAndRetainAllRequest(name: string, values: reado
   return w.finish();
 }
 
-/** Decodes a List.compareAndRetainAll response. */
-export function decodeListCompareAndRetainAllResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a List.compareAndRetainAll response: the same layout as List.contains's. */
+export const decodeListCompareAndRetainAllResponse: (m: ClientMessage) => boolean = decodeListContainsResponse;
 
 /** Message type of the List.clear request. */
 export const LIST_CLEAR_REQUEST_TYPE = 329984;
@@ -267,13 +237,8 @@ export function encodeListRemoveListenerRequest(name: string, registrationId: UU
   return w.finish(true);
 }
 
-/** Decodes a List.removeListener response. */
-export function decodeListRemoveListenerResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a List.removeListener response: the same layout as List.contains's. */
+export const decodeListRemoveListenerResponse: (m: ClientMessage) => boolean = decodeListContainsResponse;
 
 /** Message type of the List.isEmpty request. */
 export const LIST_IS_EMPTY_REQUEST_TYPE = 331008;
@@ -288,13 +253,8 @@ export function encodeListIsEmptyRequest(name: string): ClientMessage {
   return w.finish(true);
 }
 
-/** Decodes a List.isEmpty response. */
-export function decodeListIsEmptyResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a List.isEmpty response: the same layout as List.contains's. */
+export const decodeListIsEmptyResponse: (m: ClientMessage) => boolean = decodeListContainsResponse;
 
 /** Message type of the List.addAllWithIndex request. */
 export const LIST_ADD_ALL_WITH_INDEX_REQUEST_TYPE = 331264;
@@ -311,13 +271,8 @@ export function encodeListAddAllWithIndexRequest(name: string, index: number, va
   return w.finish();
 }
 
-/** Decodes a List.addAllWithIndex response. */
-export function decodeListAddAllWithIndexResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a List.addAllWithIndex response: the same layout as List.contains's. */
+export const decodeListAddAllWithIndexResponse: (m: ClientMessage) => boolean = decodeListContainsResponse;
 
 /** Message type of the List.get request. */
 export const LIST_GET_REQUEST_TYPE = 331520;
@@ -356,13 +311,8 @@ export function encodeListSetRequest(name: string, index: number, value: Data): 
   return w.finish();
 }
 
-/** Decodes a List.set response. */
-export function decodeListSetResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a List.set response: the same layout as List.get's. */
+export const decodeListSetResponse: (m: ClientMessage) => Data | null = decodeListGetResponse;
 
 /** Message type of the List.addWithIndex request. */
 export const LIST_ADD_WITH_INDEX_REQUEST_TYPE = 332032;
@@ -393,13 +343,8 @@ export function encodeListRemoveWithIndexRequest(name: string, index: number): C
   return w.finish();
 }
 
-/** Decodes a List.removeWithIndex response. */
-export function decodeListRemoveWithIndexResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a List.removeWithIndex response: the same layout as List.get's. */
+export const decodeListRemoveWithIndexResponse: (m: ClientMessage) => Data | null = decodeListGetResponse;
 
 /** Message type of the List.lastIndexOf request. */
 export const LIST_LAST_INDEX_OF_REQUEST_TYPE = 332544;
@@ -415,13 +360,8 @@ export function encodeListLastIndexOfRequest(name: string, value: Data): ClientM
   return w.finish(true);
 }
 
-/** Decodes a List.lastIndexOf response. */
-export function decodeListLastIndexOfResponse(m: ClientMessage): number {
-  const c = m.cursor();
-  c.next();
-  const response = c.int(13);
-  return response;
-}
+/** Decodes a List.lastIndexOf response: the same layout as List.size's. */
+export const decodeListLastIndexOfResponse: (m: ClientMessage) => number = decodeListSizeResponse;
 
 /** Message type of the List.indexOf request. */
 export const LIST_INDEX_OF_REQUEST_TYPE = 332800;
@@ -437,13 +377,8 @@ export function encodeListIndexOfRequest(name: string, value: Data): ClientMessa
   return w.finish(true);
 }
 
-/** Decodes a List.indexOf response. */
-export function decodeListIndexOfResponse(m: ClientMessage): number {
-  const c = m.cursor();
-  c.next();
-  const response = c.int(13);
-  return response;
-}
+/** Decodes a List.indexOf response: the same layout as List.size's. */
+export const decodeListIndexOfResponse: (m: ClientMessage) => number = decodeListSizeResponse;
 
 /** Message type of the List.sub request. */
 export const LIST_SUB_REQUEST_TYPE = 333056;
@@ -460,13 +395,8 @@ export function encodeListSubRequest(name: string, from: number, to: number): Cl
   return w.finish(true);
 }
 
-/** Decodes a List.sub response. */
-export function decodeListSubResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a List.sub response: the same layout as List.getAll's. */
+export const decodeListSubResponse: (m: ClientMessage) => Data[] = decodeListGetAllResponse;
 
 /** Message type of the List.iterator request. */
 export const LIST_ITERATOR_REQUEST_TYPE = 333312;
@@ -481,13 +411,8 @@ export function encodeListIteratorRequest(name: string): ClientMessage {
   return w.finish(true);
 }
 
-/** Decodes a List.iterator response. */
-export function decodeListIteratorResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a List.iterator response: the same layout as List.getAll's. */
+export const decodeListIteratorResponse: (m: ClientMessage) => Data[] = decodeListGetAllResponse;
 
 /** Message type of the List.listIterator request. */
 export const LIST_LIST_ITERATOR_REQUEST_TYPE = 333568;
@@ -503,10 +428,5 @@ export function encodeListListIteratorRequest(name: string, index: number): Clie
   return w.finish(true);
 }
 
-/** Decodes a List.listIterator response. */
-export function decodeListListIteratorResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a List.listIterator response: the same layout as List.getAll's. */
+export const decodeListListIteratorResponse: (m: ClientMessage) => Data[] = decodeListGetAllResponse;

@@ -43,13 +43,8 @@ export function encodeMapGetRequest(name: string, key: Data, threadId: LongLike)
   return w.finish(true);
 }
 
-/** Decodes a Map.get response. */
-export function decodeMapGetResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a Map.get response: the same layout as Map.put's. */
+export const decodeMapGetResponse: (m: ClientMessage) => Data | null = decodeMapPutResponse;
 
 /** Message type of the Map.remove request. */
 export const MAP_REMOVE_REQUEST_TYPE = 66304;
@@ -66,13 +61,8 @@ export function encodeMapRemoveRequest(name: string, key: Data, threadId: LongLi
   return w.finish();
 }
 
-/** Decodes a Map.remove response. */
-export function decodeMapRemoveResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a Map.remove response: the same layout as Map.put's. */
+export const decodeMapRemoveResponse: (m: ClientMessage) => Data | null = decodeMapPutResponse;
 
 /** Message type of the Map.replace request. */
 export const MAP_REPLACE_REQUEST_TYPE = 66560;
@@ -90,13 +80,8 @@ export function encodeMapReplaceRequest(name: string, key: Data, value: Data, th
   return w.finish();
 }
 
-/** Decodes a Map.replace response. */
-export function decodeMapReplaceResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a Map.replace response: the same layout as Map.put's. */
+export const decodeMapReplaceResponse: (m: ClientMessage) => Data | null = decodeMapPutResponse;
 
 /** Message type of the Map.replaceIfSame request. */
 export const MAP_REPLACE_IF_SAME_REQUEST_TYPE = 66816;
@@ -138,13 +123,8 @@ export function encodeMapContainsKeyRequest(name: string, key: Data, threadId: L
   return w.finish(true);
 }
 
-/** Decodes a Map.containsKey response. */
-export function decodeMapContainsKeyResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Map.containsKey response: the same layout as Map.replaceIfSame's. */
+export const decodeMapContainsKeyResponse: (m: ClientMessage) => boolean = decodeMapReplaceIfSameResponse;
 
 /** Message type of the Map.containsValue request. */
 export const MAP_CONTAINS_VALUE_REQUEST_TYPE = 67328;
@@ -160,13 +140,8 @@ export function encodeMapContainsValueRequest(name: string, value: Data): Client
   return w.finish(true);
 }
 
-/** Decodes a Map.containsValue response. */
-export function decodeMapContainsValueResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Map.containsValue response: the same layout as Map.replaceIfSame's. */
+export const decodeMapContainsValueResponse: (m: ClientMessage) => boolean = decodeMapReplaceIfSameResponse;
 
 /** Message type of the Map.removeIfSame request. */
 export const MAP_REMOVE_IF_SAME_REQUEST_TYPE = 67584;
@@ -184,13 +159,8 @@ export function encodeMapRemoveIfSameRequest(name: string, key: Data, value: Dat
   return w.finish();
 }
 
-/** Decodes a Map.removeIfSame response. */
-export function decodeMapRemoveIfSameResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Map.removeIfSame response: the same layout as Map.replaceIfSame's. */
+export const decodeMapRemoveIfSameResponse: (m: ClientMessage) => boolean = decodeMapReplaceIfSameResponse;
 
 /** Message type of the Map.delete request. */
 export const MAP_DELETE_REQUEST_TYPE = 67840;
@@ -244,13 +214,8 @@ export function encodeMapTryRemoveRequest(name: string, key: Data, threadId: Lon
   return w.finish();
 }
 
-/** Decodes a Map.tryRemove response. */
-export function decodeMapTryRemoveResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Map.tryRemove response: the same layout as Map.replaceIfSame's. */
+export const decodeMapTryRemoveResponse: (m: ClientMessage) => boolean = decodeMapReplaceIfSameResponse;
 
 /** Message type of the Map.tryPut request. */
 export const MAP_TRY_PUT_REQUEST_TYPE = 68608;
@@ -269,13 +234,8 @@ export function encodeMapTryPutRequest(name: string, key: Data, value: Data, thr
   return w.finish();
 }
 
-/** Decodes a Map.tryPut response. */
-export function decodeMapTryPutResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Map.tryPut response: the same layout as Map.replaceIfSame's. */
+export const decodeMapTryPutResponse: (m: ClientMessage) => boolean = decodeMapReplaceIfSameResponse;
 
 /** Message type of the Map.putTransient request. */
 export const MAP_PUT_TRANSIENT_REQUEST_TYPE = 68864;
@@ -311,13 +271,8 @@ export function encodeMapPutIfAbsentRequest(name: string, key: Data, value: Data
   return w.finish();
 }
 
-/** Decodes a Map.putIfAbsent response. */
-export function decodeMapPutIfAbsentResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a Map.putIfAbsent response: the same layout as Map.put's. */
+export const decodeMapPutIfAbsentResponse: (m: ClientMessage) => Data | null = decodeMapPutResponse;
 
 /** Message type of the Map.set request. */
 export const MAP_SET_REQUEST_TYPE = 69376;
@@ -371,13 +326,8 @@ export function encodeMapTryLockRequest(name: string, key: Data, threadId: LongL
   return w.finish(true);
 }
 
-/** Decodes a Map.tryLock response. */
-export function decodeMapTryLockResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Map.tryLock response: the same layout as Map.replaceIfSame's. */
+export const decodeMapTryLockResponse: (m: ClientMessage) => boolean = decodeMapReplaceIfSameResponse;
 
 /** Message type of the Map.isLocked request. */
 export const MAP_IS_LOCKED_REQUEST_TYPE = 70144;
@@ -393,13 +343,8 @@ export function encodeMapIsLockedRequest(name: string, key: Data): ClientMessage
   return w.finish(true);
 }
 
-/** Decodes a Map.isLocked response. */
-export function decodeMapIsLockedResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Map.isLocked response: the same layout as Map.replaceIfSame's. */
+export const decodeMapIsLockedResponse: (m: ClientMessage) => boolean = decodeMapReplaceIfSameResponse;
 
 /** Message type of the Map.unlock request. */
 export const MAP_UNLOCK_REQUEST_TYPE = 70400;
@@ -453,13 +398,8 @@ export function encodeMapRemoveInterceptorRequest(name: string, id: string): Cli
   return w.finish();
 }
 
-/** Decodes a Map.removeInterceptor response. */
-export function decodeMapRemoveInterceptorResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Map.removeInterceptor response: the same layout as Map.replaceIfSame's. */
+export const decodeMapRemoveInterceptorResponse: (m: ClientMessage) => boolean = decodeMapReplaceIfSameResponse;
 
 /** Message type of the Map.addEntryListenerToKeyWithPredicate request. */
 export const MAP_ADD_ENTRY_LISTENER_TO_KEY_WITH_PREDICATE_REQUEST_TYPE = 71168;
@@ -535,13 +475,8 @@ export function encodeMapAddEntryListenerWithPredicateRequest(name: string, pred
   return w.finish();
 }
 
-/** Decodes a Map.addEntryListenerWithPredicate response. */
-export function decodeMapAddEntryListenerWithPredicateResponse(m: ClientMessage): UUID {
-  const c = m.cursor();
-  c.next();
-  const response = (c.uuid(13) as UUID);
-  return response;
-}
+/** Decodes a Map.addEntryListenerWithPredicate response: the same layout as Map.addEntryListenerToKeyWithPredicate's. */
+export const decodeMapAddEntryListenerWithPredicateResponse: (m: ClientMessage) => UUID = decodeMapAddEntryListenerToKeyWithPredicateResponse;
 
 /** Parameters of Map.addEntryListenerWithPredicate Entry event. */
 export interface MapAddEntryListenerWithPredicateEntryEvent {
@@ -588,13 +523,8 @@ export function encodeMapAddEntryListenerToKeyRequest(name: string, key: Data, i
   return w.finish();
 }
 
-/** Decodes a Map.addEntryListenerToKey response. */
-export function decodeMapAddEntryListenerToKeyResponse(m: ClientMessage): UUID {
-  const c = m.cursor();
-  c.next();
-  const response = (c.uuid(13) as UUID);
-  return response;
-}
+/** Decodes a Map.addEntryListenerToKey response: the same layout as Map.addEntryListenerToKeyWithPredicate's. */
+export const decodeMapAddEntryListenerToKeyResponse: (m: ClientMessage) => UUID = decodeMapAddEntryListenerToKeyWithPredicateResponse;
 
 /** Parameters of Map.addEntryListenerToKey Entry event. */
 export interface MapAddEntryListenerToKeyEntryEvent {
@@ -640,13 +570,8 @@ export function encodeMapAddEntryListenerRequest(name: string, includeValue: boo
   return w.finish();
 }
 
-/** Decodes a Map.addEntryListener response. */
-export function decodeMapAddEntryListenerResponse(m: ClientMessage): UUID {
-  const c = m.cursor();
-  c.next();
-  const response = (c.uuid(13) as UUID);
-  return response;
-}
+/** Decodes a Map.addEntryListener response: the same layout as Map.addEntryListenerToKeyWithPredicate's. */
+export const decodeMapAddEntryListenerResponse: (m: ClientMessage) => UUID = decodeMapAddEntryListenerToKeyWithPredicateResponse;
 
 /** Parameters of Map.addEntryListener Entry event. */
 export interface MapAddEntryListenerEntryEvent {
@@ -687,13 +612,8 @@ export function encodeMapRemoveEntryListenerRequest(name: string, registrationId
   return w.finish(true);
 }
 
-/** Decodes a Map.removeEntryListener response. */
-export function decodeMapRemoveEntryListenerResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Map.removeEntryListener response: the same layout as Map.replaceIfSame's. */
+export const decodeMapRemoveEntryListenerResponse: (m: ClientMessage) => boolean = decodeMapReplaceIfSameResponse;
 
 /** Message type of the Map.addPartitionLostListener request. */
 export const MAP_ADD_PARTITION_LOST_LISTENER_REQUEST_TYPE = 72448;
@@ -712,13 +632,8 @@ export function encodeMapAddPartitionLostListenerRequest(name: string, localOnly
   return w.finish();
 }
 
-/** Decodes a Map.addPartitionLostListener response. */
-export function decodeMapAddPartitionLostListenerResponse(m: ClientMessage): UUID {
-  const c = m.cursor();
-  c.next();
-  const response = (c.uuid(13) as UUID);
-  return response;
-}
+/** Decodes a Map.addPartitionLostListener response: the same layout as Map.addEntryListenerToKeyWithPredicate's. */
+export const decodeMapAddPartitionLostListenerResponse: (m: ClientMessage) => UUID = decodeMapAddEntryListenerToKeyWithPredicateResponse;
 
 /** Parameters of Map.addPartitionLostListener MapPartitionLost event. */
 export interface MapAddPartitionLostListenerMapPartitionLostEvent {
@@ -749,13 +664,8 @@ export function encodeMapRemovePartitionLostListenerRequest(name: string, regist
   return w.finish(true);
 }
 
-/** Decodes a Map.removePartitionLostListener response. */
-export function decodeMapRemovePartitionLostListenerResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Map.removePartitionLostListener response: the same layout as Map.replaceIfSame's. */
+export const decodeMapRemovePartitionLostListenerResponse: (m: ClientMessage) => boolean = decodeMapReplaceIfSameResponse;
 
 /** Message type of the Map.getEntryView request. */
 export const MAP_GET_ENTRY_VIEW_REQUEST_TYPE = 72960;
@@ -802,13 +712,8 @@ export function encodeMapEvictRequest(name: string, key: Data, threadId: LongLik
   return w.finish();
 }
 
-/** Decodes a Map.evict response. */
-export function decodeMapEvictResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Map.evict response: the same layout as Map.replaceIfSame's. */
+export const decodeMapEvictResponse: (m: ClientMessage) => boolean = decodeMapReplaceIfSameResponse;
 
 /** Message type of the Map.evictAll request. */
 export const MAP_EVICT_ALL_REQUEST_TYPE = 73472;
@@ -908,13 +813,8 @@ export function encodeMapValuesRequest(name: string): ClientMessage {
   return w.finish(true);
 }
 
-/** Decodes a Map.values response. */
-export function decodeMapValuesResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a Map.values response: the same layout as Map.keySet's. */
+export const decodeMapValuesResponse: (m: ClientMessage) => Data[] = decodeMapKeySetResponse;
 
 /** Message type of the Map.entrySet request. */
 export const MAP_ENTRY_SET_REQUEST_TYPE = 75008;
@@ -929,13 +829,8 @@ export function encodeMapEntrySetRequest(name: string): ClientMessage {
   return w.finish(true);
 }
 
-/** Decodes a Map.entrySet response. */
-export function decodeMapEntrySetResponse(m: ClientMessage): Array<[Data, Data]> {
-  const c = m.cursor();
-  c.next();
-  const response = readEntryList(c, readData, readData);
-  return response;
-}
+/** Decodes a Map.entrySet response: the same layout as Map.getAll's. */
+export const decodeMapEntrySetResponse: (m: ClientMessage) => Array<[Data, Data]> = decodeMapGetAllResponse;
 
 /** Message type of the Map.keySetWithPredicate request. */
 export const MAP_KEY_SET_WITH_PREDICATE_REQUEST_TYPE = 75264;
@@ -951,13 +846,8 @@ export function encodeMapKeySetWithPredicateRequest(name: string, predicate: Dat
   return w.finish(true);
 }
 
-/** Decodes a Map.keySetWithPredicate response. */
-export function decodeMapKeySetWithPredicateResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a Map.keySetWithPredicate response: the same layout as Map.keySet's. */
+export const decodeMapKeySetWithPredicateResponse: (m: ClientMessage) => Data[] = decodeMapKeySetResponse;
 
 /** Message type of the Map.valuesWithPredicate request. */
 export const MAP_VALUES_WITH_PREDICATE_REQUEST_TYPE = 75520;
@@ -973,13 +863,8 @@ export function encodeMapValuesWithPredicateRequest(name: string, predicate: Dat
   return w.finish(true);
 }
 
-/** Decodes a Map.valuesWithPredicate response. */
-export function decodeMapValuesWithPredicateResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a Map.valuesWithPredicate response: the same layout as Map.keySet's. */
+export const decodeMapValuesWithPredicateResponse: (m: ClientMessage) => Data[] = decodeMapKeySetResponse;
 
 /** Message type of the Map.entriesWithPredicate request. */
 export const MAP_ENTRIES_WITH_PREDICATE_REQUEST_TYPE = 75776;
@@ -995,13 +880,8 @@ export function encodeMapEntriesWithPredicateRequest(name: string, predicate: Da
   return w.finish(true);
 }
 
-/** Decodes a Map.entriesWithPredicate response. */
-export function decodeMapEntriesWithPredicateResponse(m: ClientMessage): Array<[Data, Data]> {
-  const c = m.cursor();
-  c.next();
-  const response = readEntryList(c, readData, readData);
-  return response;
-}
+/** Decodes a Map.entriesWithPredicate response: the same layout as Map.getAll's. */
+export const decodeMapEntriesWithPredicateResponse: (m: ClientMessage) => Array<[Data, Data]> = decodeMapGetAllResponse;
 
 /** Message type of the Map.addIndex request. */
 export const MAP_ADD_INDEX_REQUEST_TYPE = 76032;
@@ -1051,13 +931,8 @@ export function encodeMapIsEmptyRequest(name: string): ClientMessage {
   return w.finish(true);
 }
 
-/** Decodes a Map.isEmpty response. */
-export function decodeMapIsEmptyResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Map.isEmpty response: the same layout as Map.replaceIfSame's. */
+export const decodeMapIsEmptyResponse: (m: ClientMessage) => boolean = decodeMapReplaceIfSameResponse;
 
 /** Message type of the Map.putAll request. */
 export const MAP_PUT_ALL_REQUEST_TYPE = 76800;
@@ -1103,13 +978,8 @@ export function encodeMapExecuteOnKeyRequest(name: string, entryProcessor: Data,
   return w.finish();
 }
 
-/** Decodes a Map.executeOnKey response. */
-export function decodeMapExecuteOnKeyResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a Map.executeOnKey response: the same layout as Map.put's. */
+export const decodeMapExecuteOnKeyResponse: (m: ClientMessage) => Data | null = decodeMapPutResponse;
 
 /** Message type of the Map.submitToKey request. */
 export const MAP_SUBMIT_TO_KEY_REQUEST_TYPE = 77568;
@@ -1127,13 +997,8 @@ export function encodeMapSubmitToKeyRequest(name: string, entryProcessor: Data, 
   return w.finish();
 }
 
-/** Decodes a Map.submitToKey response. */
-export function decodeMapSubmitToKeyResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a Map.submitToKey response: the same layout as Map.put's. */
+export const decodeMapSubmitToKeyResponse: (m: ClientMessage) => Data | null = decodeMapPutResponse;
 
 /** Message type of the Map.executeOnAllKeys request. */
 export const MAP_EXECUTE_ON_ALL_KEYS_REQUEST_TYPE = 77824;
@@ -1149,13 +1014,8 @@ export function encodeMapExecuteOnAllKeysRequest(name: string, entryProcessor: D
   return w.finish();
 }
 
-/** Decodes a Map.executeOnAllKeys response. */
-export function decodeMapExecuteOnAllKeysResponse(m: ClientMessage): Array<[Data, Data]> {
-  const c = m.cursor();
-  c.next();
-  const response = readEntryList(c, readData, readData);
-  return response;
-}
+/** Decodes a Map.executeOnAllKeys response: the same layout as Map.getAll's. */
+export const decodeMapExecuteOnAllKeysResponse: (m: ClientMessage) => Array<[Data, Data]> = decodeMapGetAllResponse;
 
 /** Message type of the Map.executeWithPredicate request. */
 export const MAP_EXECUTE_WITH_PREDICATE_REQUEST_TYPE = 78080;
@@ -1172,13 +1032,8 @@ export function encodeMapExecuteWithPredicateRequest(name: string, entryProcesso
   return w.finish();
 }
 
-/** Decodes a Map.executeWithPredicate response. */
-export function decodeMapExecuteWithPredicateResponse(m: ClientMessage): Array<[Data, Data]> {
-  const c = m.cursor();
-  c.next();
-  const response = readEntryList(c, readData, readData);
-  return response;
-}
+/** Decodes a Map.executeWithPredicate response: the same layout as Map.getAll's. */
+export const decodeMapExecuteWithPredicateResponse: (m: ClientMessage) => Array<[Data, Data]> = decodeMapGetAllResponse;
 
 /** Message type of the Map.executeOnKeys request. */
 export const MAP_EXECUTE_ON_KEYS_REQUEST_TYPE = 78336;
@@ -1195,13 +1050,8 @@ export function encodeMapExecuteOnKeysRequest(name: string, entryProcessor: Data
   return w.finish();
 }
 
-/** Decodes a Map.executeOnKeys response. */
-export function decodeMapExecuteOnKeysResponse(m: ClientMessage): Array<[Data, Data]> {
-  const c = m.cursor();
-  c.next();
-  const response = readEntryList(c, readData, readData);
-  return response;
-}
+/** Decodes a Map.executeOnKeys response: the same layout as Map.getAll's. */
+export const decodeMapExecuteOnKeysResponse: (m: ClientMessage) => Array<[Data, Data]> = decodeMapGetAllResponse;
 
 /** Message type of the Map.forceUnlock request. */
 export const MAP_FORCE_UNLOCK_REQUEST_TYPE = 78592;
@@ -1379,13 +1229,8 @@ export function encodeMapAggregateRequest(name: string, aggregator: Data): Clien
   return w.finish(true);
 }
 
-/** Decodes a Map.aggregate response. */
-export function decodeMapAggregateResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a Map.aggregate response: the same layout as Map.put's. */
+export const decodeMapAggregateResponse: (m: ClientMessage) => Data | null = decodeMapPutResponse;
 
 /** Message type of the Map.aggregateWithPredicate request. */
 export const MAP_AGGREGATE_WITH_PREDICATE_REQUEST_TYPE = 80384;
@@ -1402,13 +1247,8 @@ export function encodeMapAggregateWithPredicateRequest(name: string, aggregator:
   return w.finish(true);
 }
 
-/** Decodes a Map.aggregateWithPredicate response. */
-export function decodeMapAggregateWithPredicateResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a Map.aggregateWithPredicate response: the same layout as Map.put's. */
+export const decodeMapAggregateWithPredicateResponse: (m: ClientMessage) => Data | null = decodeMapPutResponse;
 
 /** Message type of the Map.project request. */
 export const MAP_PROJECT_REQUEST_TYPE = 80640;
@@ -1447,13 +1287,8 @@ export function encodeMapProjectWithPredicateRequest(name: string, projection: D
   return w.finish(true);
 }
 
-/** Decodes a Map.projectWithPredicate response. */
-export function decodeMapProjectWithPredicateResponse(m: ClientMessage): Array<Data | null> {
-  const c = m.cursor();
-  c.next();
-  const response = readListNullable(c, readData);
-  return response;
-}
+/** Decodes a Map.projectWithPredicate response: the same layout as Map.project's. */
+export const decodeMapProjectWithPredicateResponse: (m: ClientMessage) => Array<Data | null> = decodeMapProjectResponse;
 
 /** Message type of the Map.fetchNearCacheInvalidationMetadata request. */
 export const MAP_FETCH_NEAR_CACHE_INVALIDATION_METADATA_REQUEST_TYPE = 81152;
@@ -1519,13 +1354,8 @@ export function encodeMapAddNearCacheInvalidationListenerRequest(name: string, l
   return w.finish();
 }
 
-/** Decodes a Map.addNearCacheInvalidationListener response. */
-export function decodeMapAddNearCacheInvalidationListenerResponse(m: ClientMessage): UUID {
-  const c = m.cursor();
-  c.next();
-  const response = (c.uuid(13) as UUID);
-  return response;
-}
+/** Decodes a Map.addNearCacheInvalidationListener response: the same layout as Map.addEntryListenerToKeyWithPredicate's. */
+export const decodeMapAddNearCacheInvalidationListenerResponse: (m: ClientMessage) => UUID = decodeMapAddEntryListenerToKeyWithPredicateResponse;
 
 /** Parameters of Map.addNearCacheInvalidationListener IMapInvalidation event. */
 export interface MapAddNearCacheInvalidationListenerIMapInvalidationEvent {
@@ -1679,13 +1509,8 @@ export function encodeMapSetTtlRequest(name: string, key: Data, ttl: LongLike): 
   return w.finish();
 }
 
-/** Decodes a Map.setTtl response. */
-export function decodeMapSetTtlResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Map.setTtl response: the same layout as Map.replaceIfSame's. */
+export const decodeMapSetTtlResponse: (m: ClientMessage) => boolean = decodeMapReplaceIfSameResponse;
 
 /** Message type of the Map.putWithMaxIdle request. */
 export const MAP_PUT_WITH_MAX_IDLE_REQUEST_TYPE = 82944;
@@ -1705,13 +1530,8 @@ export function encodeMapPutWithMaxIdleRequest(name: string, key: Data, value: D
   return w.finish();
 }
 
-/** Decodes a Map.putWithMaxIdle response. */
-export function decodeMapPutWithMaxIdleResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a Map.putWithMaxIdle response: the same layout as Map.put's. */
+export const decodeMapPutWithMaxIdleResponse: (m: ClientMessage) => Data | null = decodeMapPutResponse;
 
 /** Message type of the Map.putTransientWithMaxIdle request. */
 export const MAP_PUT_TRANSIENT_WITH_MAX_IDLE_REQUEST_TYPE = 83200;
@@ -1731,13 +1551,8 @@ export function encodeMapPutTransientWithMaxIdleRequest(name: string, key: Data,
   return w.finish();
 }
 
-/** Decodes a Map.putTransientWithMaxIdle response. */
-export function decodeMapPutTransientWithMaxIdleResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a Map.putTransientWithMaxIdle response: the same layout as Map.put's. */
+export const decodeMapPutTransientWithMaxIdleResponse: (m: ClientMessage) => Data | null = decodeMapPutResponse;
 
 /** Message type of the Map.putIfAbsentWithMaxIdle request. */
 export const MAP_PUT_IF_ABSENT_WITH_MAX_IDLE_REQUEST_TYPE = 83456;
@@ -1757,13 +1572,8 @@ export function encodeMapPutIfAbsentWithMaxIdleRequest(name: string, key: Data, 
   return w.finish();
 }
 
-/** Decodes a Map.putIfAbsentWithMaxIdle response. */
-export function decodeMapPutIfAbsentWithMaxIdleResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a Map.putIfAbsentWithMaxIdle response: the same layout as Map.put's. */
+export const decodeMapPutIfAbsentWithMaxIdleResponse: (m: ClientMessage) => Data | null = decodeMapPutResponse;
 
 /** Message type of the Map.setWithMaxIdle request. */
 export const MAP_SET_WITH_MAX_IDLE_REQUEST_TYPE = 83712;
@@ -1783,13 +1593,8 @@ export function encodeMapSetWithMaxIdleRequest(name: string, key: Data, value: D
   return w.finish();
 }
 
-/** Decodes a Map.setWithMaxIdle response. */
-export function decodeMapSetWithMaxIdleResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a Map.setWithMaxIdle response: the same layout as Map.put's. */
+export const decodeMapSetWithMaxIdleResponse: (m: ClientMessage) => Data | null = decodeMapPutResponse;
 
 /** Message type of the Map.replaceAll request. */
 export const MAP_REPLACE_ALL_REQUEST_TYPE = 83968;

@@ -63,13 +63,8 @@ export function encodeMultiMapRemoveRequest(name: string, key: Data, threadId: L
   return w.finish();
 }
 
-/** Decodes a MultiMap.remove response. */
-export function decodeMultiMapRemoveResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a MultiMap.remove response: the same layout as MultiMap.get's. */
+export const decodeMultiMapRemoveResponse: (m: ClientMessage) => Data[] = decodeMultiMapGetResponse;
 
 /** Message type of the MultiMap.keySet request. */
 export const MULTI_MAP_KEY_SET_REQUEST_TYPE = 132096;
@@ -84,13 +79,8 @@ export function encodeMultiMapKeySetRequest(name: string): ClientMessage {
   return w.finish(true);
 }
 
-/** Decodes a MultiMap.keySet response. */
-export function decodeMultiMapKeySetResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a MultiMap.keySet response: the same layout as MultiMap.get's. */
+export const decodeMultiMapKeySetResponse: (m: ClientMessage) => Data[] = decodeMultiMapGetResponse;
 
 /** Message type of the MultiMap.values request. */
 export const MULTI_MAP_VALUES_REQUEST_TYPE = 132352;
@@ -105,13 +95,8 @@ export function encodeMultiMapValuesRequest(name: string): ClientMessage {
   return w.finish(true);
 }
 
-/** Decodes a MultiMap.values response. */
-export function decodeMultiMapValuesResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a MultiMap.values response: the same layout as MultiMap.get's. */
+export const decodeMultiMapValuesResponse: (m: ClientMessage) => Data[] = decodeMultiMapGetResponse;
 
 /** Message type of the MultiMap.entrySet request. */
 export const MULTI_MAP_ENTRY_SET_REQUEST_TYPE = 132608;
@@ -149,13 +134,8 @@ export function encodeMultiMapContainsKeyRequest(name: string, key: Data, thread
   return w.finish(true);
 }
 
-/** Decodes a MultiMap.containsKey response. */
-export function decodeMultiMapContainsKeyResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a MultiMap.containsKey response: the same layout as MultiMap.put's. */
+export const decodeMultiMapContainsKeyResponse: (m: ClientMessage) => boolean = decodeMultiMapPutResponse;
 
 /** Message type of the MultiMap.containsValue request. */
 export const MULTI_MAP_CONTAINS_VALUE_REQUEST_TYPE = 133120;
@@ -171,13 +151,8 @@ export function encodeMultiMapContainsValueRequest(name: string, value: Data): C
   return w.finish(true);
 }
 
-/** Decodes a MultiMap.containsValue response. */
-export function decodeMultiMapContainsValueResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a MultiMap.containsValue response: the same layout as MultiMap.put's. */
+export const decodeMultiMapContainsValueResponse: (m: ClientMessage) => boolean = decodeMultiMapPutResponse;
 
 /** Message type of the MultiMap.containsEntry request. */
 export const MULTI_MAP_CONTAINS_ENTRY_REQUEST_TYPE = 133376;
@@ -195,13 +170,8 @@ export function encodeMultiMapContainsEntryRequest(name: string, key: Data, valu
   return w.finish(true);
 }
 
-/** Decodes a MultiMap.containsEntry response. */
-export function decodeMultiMapContainsEntryResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a MultiMap.containsEntry response: the same layout as MultiMap.put's. */
+export const decodeMultiMapContainsEntryResponse: (m: ClientMessage) => boolean = decodeMultiMapPutResponse;
 
 /** Message type of the MultiMap.size request. */
 export const MULTI_MAP_SIZE_REQUEST_TYPE = 133632;
@@ -252,13 +222,8 @@ export function encodeMultiMapValueCountRequest(name: string, key: Data, threadI
   return w.finish(true);
 }
 
-/** Decodes a MultiMap.valueCount response. */
-export function decodeMultiMapValueCountResponse(m: ClientMessage): number {
-  const c = m.cursor();
-  c.next();
-  const response = c.int(13);
-  return response;
-}
+/** Decodes a MultiMap.valueCount response: the same layout as MultiMap.size's. */
+export const decodeMultiMapValueCountResponse: (m: ClientMessage) => number = decodeMultiMapSizeResponse;
 
 /** Message type of the MultiMap.addEntryListenerToKey request. */
 export const MULTI_MAP_ADD_ENTRY_LISTENER_TO_KEY_REQUEST_TYPE = 134400;
@@ -330,13 +295,8 @@ export function encodeMultiMapAddEntryListenerRequest(name: string, includeValue
   return w.finish();
 }
 
-/** Decodes a MultiMap.addEntryListener response. */
-export function decodeMultiMapAddEntryListenerResponse(m: ClientMessage): UUID {
-  const c = m.cursor();
-  c.next();
-  const response = (c.uuid(13) as UUID);
-  return response;
-}
+/** Decodes a MultiMap.addEntryListener response: the same layout as MultiMap.addEntryListenerToKey's. */
+export const decodeMultiMapAddEntryListenerResponse: (m: ClientMessage) => UUID = decodeMultiMapAddEntryListenerToKeyResponse;
 
 /** Parameters of MultiMap.addEntryListener Entry event. */
 export interface MultiMapAddEntryListenerEntryEvent {
@@ -377,13 +337,8 @@ export function encodeMultiMapRemoveEntryListenerRequest(name: string, registrat
   return w.finish(true);
 }
 
-/** Decodes a MultiMap.removeEntryListener response. */
-export function decodeMultiMapRemoveEntryListenerResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a MultiMap.removeEntryListener response: the same layout as MultiMap.put's. */
+export const decodeMultiMapRemoveEntryListenerResponse: (m: ClientMessage) => boolean = decodeMultiMapPutResponse;
 
 /** Message type of the MultiMap.lock request. */
 export const MULTI_MAP_LOCK_REQUEST_TYPE = 135168;
@@ -420,13 +375,8 @@ export function encodeMultiMapTryLockRequest(name: string, key: Data, threadId: 
   return w.finish(true);
 }
 
-/** Decodes a MultiMap.tryLock response. */
-export function decodeMultiMapTryLockResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a MultiMap.tryLock response: the same layout as MultiMap.put's. */
+export const decodeMultiMapTryLockResponse: (m: ClientMessage) => boolean = decodeMultiMapPutResponse;
 
 /** Message type of the MultiMap.isLocked request. */
 export const MULTI_MAP_IS_LOCKED_REQUEST_TYPE = 135680;
@@ -442,13 +392,8 @@ export function encodeMultiMapIsLockedRequest(name: string, key: Data): ClientMe
   return w.finish(true);
 }
 
-/** Decodes a MultiMap.isLocked response. */
-export function decodeMultiMapIsLockedResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a MultiMap.isLocked response: the same layout as MultiMap.put's. */
+export const decodeMultiMapIsLockedResponse: (m: ClientMessage) => boolean = decodeMultiMapPutResponse;
 
 /** Message type of the MultiMap.unlock request. */
 export const MULTI_MAP_UNLOCK_REQUEST_TYPE = 135936;
@@ -497,13 +442,8 @@ export function encodeMultiMapRemoveEntryRequest(name: string, key: Data, value:
   return w.finish();
 }
 
-/** Decodes a MultiMap.removeEntry response. */
-export function decodeMultiMapRemoveEntryResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a MultiMap.removeEntry response: the same layout as MultiMap.put's. */
+export const decodeMultiMapRemoveEntryResponse: (m: ClientMessage) => boolean = decodeMultiMapPutResponse;
 
 /** Message type of the MultiMap.delete request. */
 export const MULTI_MAP_DELETE_REQUEST_TYPE = 136704;

@@ -73,13 +73,8 @@ export function encodeQueueRemoveRequest(name: string, value: Data): ClientMessa
   return w.finish();
 }
 
-/** Decodes a Queue.remove response. */
-export function decodeQueueRemoveResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Queue.remove response: the same layout as Queue.offer's. */
+export const decodeQueueRemoveResponse: (m: ClientMessage) => boolean = decodeQueueOfferResponse;
 
 /** Message type of the Queue.poll request. */
 export const QUEUE_POLL_REQUEST_TYPE = 197888;
@@ -116,13 +111,8 @@ export function encodeQueueTakeRequest(name: string): ClientMessage {
   return w.finish();
 }
 
-/** Decodes a Queue.take response. */
-export function decodeQueueTakeResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a Queue.take response: the same layout as Queue.poll's. */
+export const decodeQueueTakeResponse: (m: ClientMessage) => Data | null = decodeQueuePollResponse;
 
 /** Message type of the Queue.peek request. */
 export const QUEUE_PEEK_REQUEST_TYPE = 198400;
@@ -137,13 +127,8 @@ export function encodeQueuePeekRequest(name: string): ClientMessage {
   return w.finish();
 }
 
-/** Decodes a Queue.peek response. */
-export function decodeQueuePeekResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a Queue.peek response: the same layout as Queue.poll's. */
+export const decodeQueuePeekResponse: (m: ClientMessage) => Data | null = decodeQueuePollResponse;
 
 /** Message type of the Queue.iterator request. */
 export const QUEUE_ITERATOR_REQUEST_TYPE = 198656;
@@ -179,13 +164,8 @@ export function encodeQueueDrainToRequest(name: string): ClientMessage {
   return w.finish();
 }
 
-/** Decodes a Queue.drainTo response. */
-export function decodeQueueDrainToResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a Queue.drainTo response: the same layout as Queue.iterator's. */
+export const decodeQueueDrainToResponse: (m: ClientMessage) => Data[] = decodeQueueIteratorResponse;
 
 /** Message type of the Queue.drainToMaxSize request. */
 export const QUEUE_DRAIN_TO_MAX_SIZE_REQUEST_TYPE = 199168;
@@ -201,13 +181,8 @@ export function encodeQueueDrainToMaxSizeRequest(name: string, maxSize: number):
   return w.finish();
 }
 
-/** Decodes a Queue.drainToMaxSize response. */
-export function decodeQueueDrainToMaxSizeResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a Queue.drainToMaxSize response: the same layout as Queue.iterator's. */
+export const decodeQueueDrainToMaxSizeResponse: (m: ClientMessage) => Data[] = decodeQueueIteratorResponse;
 
 /** Message type of the Queue.contains request. */
 export const QUEUE_CONTAINS_REQUEST_TYPE = 199424;
@@ -223,13 +198,8 @@ export function encodeQueueContainsRequest(name: string, value: Data): ClientMes
   return w.finish();
 }
 
-/** Decodes a Queue.contains response. */
-export function decodeQueueContainsResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Queue.contains response: the same layout as Queue.offer's. */
+export const decodeQueueContainsResponse: (m: ClientMessage) => boolean = decodeQueueOfferResponse;
 
 /** Message type of the Queue.containsAll request. */
 export const QUEUE_CONTAINS_ALL_REQUEST_TYPE = 199680;
@@ -245,13 +215,8 @@ export function encodeQueueContainsAllRequest(name: string, dataList: readonly D
   return w.finish();
 }
 
-/** Decodes a Queue.containsAll response. */
-export function decodeQueueContainsAllResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Queue.containsAll response: the same layout as Queue.offer's. */
+export const decodeQueueContainsAllResponse: (m: ClientMessage) => boolean = decodeQueueOfferResponse;
 
 /** Message type of the Queue.compareAndRemoveAll request. */
 export const QUEUE_COMPARE_AND_REMOVE_ALL_REQUEST_TYPE = 199936;
@@ -267,13 +232,8 @@ export function encodeQueueCompareAndRemoveAllRequest(name: string, dataList: re
   return w.finish();
 }
 
-/** Decodes a Queue.compareAndRemoveAll response. */
-export function decodeQueueCompareAndRemoveAllResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Queue.compareAndRemoveAll response: the same layout as Queue.offer's. */
+export const decodeQueueCompareAndRemoveAllResponse: (m: ClientMessage) => boolean = decodeQueueOfferResponse;
 
 /** Message type of the Queue.compareAndRetainAll request. */
 export const QUEUE_COMPARE_AND_RETAIN_ALL_REQUEST_TYPE = 200192;
@@ -289,13 +249,8 @@ export function encodeQueueCompareAndRetainAllRequest(name: string, dataList: re
   return w.finish();
 }
 
-/** Decodes a Queue.compareAndRetainAll response. */
-export function decodeQueueCompareAndRetainAllResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Queue.compareAndRetainAll response: the same layout as Queue.offer's. */
+export const decodeQueueCompareAndRetainAllResponse: (m: ClientMessage) => boolean = decodeQueueOfferResponse;
 
 /** Message type of the Queue.clear request. */
 export const QUEUE_CLEAR_REQUEST_TYPE = 200448;
@@ -324,13 +279,8 @@ export function encodeQueueAddAllRequest(name: string, dataList: readonly Data[]
   return w.finish();
 }
 
-/** Decodes a Queue.addAll response. */
-export function decodeQueueAddAllResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Queue.addAll response: the same layout as Queue.offer's. */
+export const decodeQueueAddAllResponse: (m: ClientMessage) => boolean = decodeQueueOfferResponse;
 
 /** Message type of the Queue.addListener request. */
 export const QUEUE_ADD_LISTENER_REQUEST_TYPE = 200960;
@@ -389,13 +339,8 @@ export function encodeQueueRemoveListenerRequest(name: string, registrationId: U
   return w.finish(true);
 }
 
-/** Decodes a Queue.removeListener response. */
-export function decodeQueueRemoveListenerResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Queue.removeListener response: the same layout as Queue.offer's. */
+export const decodeQueueRemoveListenerResponse: (m: ClientMessage) => boolean = decodeQueueOfferResponse;
 
 /** Message type of the Queue.remainingCapacity request. */
 export const QUEUE_REMAINING_CAPACITY_REQUEST_TYPE = 201472;
@@ -410,13 +355,8 @@ export function encodeQueueRemainingCapacityRequest(name: string): ClientMessage
   return w.finish();
 }
 
-/** Decodes a Queue.remainingCapacity response. */
-export function decodeQueueRemainingCapacityResponse(m: ClientMessage): number {
-  const c = m.cursor();
-  c.next();
-  const response = c.int(13);
-  return response;
-}
+/** Decodes a Queue.remainingCapacity response: the same layout as Queue.size's. */
+export const decodeQueueRemainingCapacityResponse: (m: ClientMessage) => number = decodeQueueSizeResponse;
 
 /** Message type of the Queue.isEmpty request. */
 export const QUEUE_IS_EMPTY_REQUEST_TYPE = 201728;
@@ -431,10 +371,5 @@ export function encodeQueueIsEmptyRequest(name: string): ClientMessage {
   return w.finish();
 }
 
-/** Decodes a Queue.isEmpty response. */
-export function decodeQueueIsEmptyResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Queue.isEmpty response: the same layout as Queue.offer's. */
+export const decodeQueueIsEmptyResponse: (m: ClientMessage) => boolean = decodeQueueOfferResponse;

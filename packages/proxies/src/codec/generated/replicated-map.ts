@@ -82,13 +82,8 @@ export function encodeReplicatedMapContainsKeyRequest(name: string, key: Data): 
   return w.finish(true);
 }
 
-/** Decodes a ReplicatedMap.containsKey response. */
-export function decodeReplicatedMapContainsKeyResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a ReplicatedMap.containsKey response: the same layout as ReplicatedMap.isEmpty's. */
+export const decodeReplicatedMapContainsKeyResponse: (m: ClientMessage) => boolean = decodeReplicatedMapIsEmptyResponse;
 
 /** Message type of the ReplicatedMap.containsValue request. */
 export const REPLICATED_MAP_CONTAINS_VALUE_REQUEST_TYPE = 853248;
@@ -104,13 +99,8 @@ export function encodeReplicatedMapContainsValueRequest(name: string, value: Dat
   return w.finish(true);
 }
 
-/** Decodes a ReplicatedMap.containsValue response. */
-export function decodeReplicatedMapContainsValueResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a ReplicatedMap.containsValue response: the same layout as ReplicatedMap.isEmpty's. */
+export const decodeReplicatedMapContainsValueResponse: (m: ClientMessage) => boolean = decodeReplicatedMapIsEmptyResponse;
 
 /** Message type of the ReplicatedMap.get request. */
 export const REPLICATED_MAP_GET_REQUEST_TYPE = 853504;
@@ -126,13 +116,8 @@ export function encodeReplicatedMapGetRequest(name: string, key: Data): ClientMe
   return w.finish(true);
 }
 
-/** Decodes a ReplicatedMap.get response. */
-export function decodeReplicatedMapGetResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a ReplicatedMap.get response: the same layout as ReplicatedMap.put's. */
+export const decodeReplicatedMapGetResponse: (m: ClientMessage) => Data | null = decodeReplicatedMapPutResponse;
 
 /** Message type of the ReplicatedMap.remove request. */
 export const REPLICATED_MAP_REMOVE_REQUEST_TYPE = 853760;
@@ -148,13 +133,8 @@ export function encodeReplicatedMapRemoveRequest(name: string, key: Data): Clien
   return w.finish();
 }
 
-/** Decodes a ReplicatedMap.remove response. */
-export function decodeReplicatedMapRemoveResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a ReplicatedMap.remove response: the same layout as ReplicatedMap.put's. */
+export const decodeReplicatedMapRemoveResponse: (m: ClientMessage) => Data | null = decodeReplicatedMapPutResponse;
 
 /** Message type of the ReplicatedMap.putAll request. */
 export const REPLICATED_MAP_PUT_ALL_REQUEST_TYPE = 854016;
@@ -253,13 +233,8 @@ export function encodeReplicatedMapAddEntryListenerWithPredicateRequest(name: st
   return w.finish();
 }
 
-/** Decodes a ReplicatedMap.addEntryListenerWithPredicate response. */
-export function decodeReplicatedMapAddEntryListenerWithPredicateResponse(m: ClientMessage): UUID {
-  const c = m.cursor();
-  c.next();
-  const response = (c.uuid(13) as UUID);
-  return response;
-}
+/** Decodes a ReplicatedMap.addEntryListenerWithPredicate response: the same layout as ReplicatedMap.addEntryListenerToKeyWithPredicate's. */
+export const decodeReplicatedMapAddEntryListenerWithPredicateResponse: (m: ClientMessage) => UUID = decodeReplicatedMapAddEntryListenerToKeyWithPredicateResponse;
 
 /** Parameters of ReplicatedMap.addEntryListenerWithPredicate Entry event. */
 export interface ReplicatedMapAddEntryListenerWithPredicateEntryEvent {
@@ -304,13 +279,8 @@ export function encodeReplicatedMapAddEntryListenerToKeyRequest(name: string, ke
   return w.finish();
 }
 
-/** Decodes a ReplicatedMap.addEntryListenerToKey response. */
-export function decodeReplicatedMapAddEntryListenerToKeyResponse(m: ClientMessage): UUID {
-  const c = m.cursor();
-  c.next();
-  const response = (c.uuid(13) as UUID);
-  return response;
-}
+/** Decodes a ReplicatedMap.addEntryListenerToKey response: the same layout as ReplicatedMap.addEntryListenerToKeyWithPredicate's. */
+export const decodeReplicatedMapAddEntryListenerToKeyResponse: (m: ClientMessage) => UUID = decodeReplicatedMapAddEntryListenerToKeyWithPredicateResponse;
 
 /** Parameters of ReplicatedMap.addEntryListenerToKey Entry event. */
 export interface ReplicatedMapAddEntryListenerToKeyEntryEvent {
@@ -354,13 +324,8 @@ export function encodeReplicatedMapAddEntryListenerRequest(name: string, localOn
   return w.finish();
 }
 
-/** Decodes a ReplicatedMap.addEntryListener response. */
-export function decodeReplicatedMapAddEntryListenerResponse(m: ClientMessage): UUID {
-  const c = m.cursor();
-  c.next();
-  const response = (c.uuid(13) as UUID);
-  return response;
-}
+/** Decodes a ReplicatedMap.addEntryListener response: the same layout as ReplicatedMap.addEntryListenerToKeyWithPredicate's. */
+export const decodeReplicatedMapAddEntryListenerResponse: (m: ClientMessage) => UUID = decodeReplicatedMapAddEntryListenerToKeyWithPredicateResponse;
 
 /** Parameters of ReplicatedMap.addEntryListener Entry event. */
 export interface ReplicatedMapAddEntryListenerEntryEvent {
@@ -401,13 +366,8 @@ export function encodeReplicatedMapRemoveEntryListenerRequest(name: string, regi
   return w.finish(true);
 }
 
-/** Decodes a ReplicatedMap.removeEntryListener response. */
-export function decodeReplicatedMapRemoveEntryListenerResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a ReplicatedMap.removeEntryListener response: the same layout as ReplicatedMap.isEmpty's. */
+export const decodeReplicatedMapRemoveEntryListenerResponse: (m: ClientMessage) => boolean = decodeReplicatedMapIsEmptyResponse;
 
 /** Message type of the ReplicatedMap.keySet request. */
 export const REPLICATED_MAP_KEY_SET_REQUEST_TYPE = 855808;
@@ -443,13 +403,8 @@ export function encodeReplicatedMapValuesRequest(name: string): ClientMessage {
   return w.finish(true);
 }
 
-/** Decodes a ReplicatedMap.values response. */
-export function decodeReplicatedMapValuesResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a ReplicatedMap.values response: the same layout as ReplicatedMap.keySet's. */
+export const decodeReplicatedMapValuesResponse: (m: ClientMessage) => Data[] = decodeReplicatedMapKeySetResponse;
 
 /** Message type of the ReplicatedMap.entrySet request. */
 export const REPLICATED_MAP_ENTRY_SET_REQUEST_TYPE = 856320;
@@ -490,13 +445,8 @@ export function encodeReplicatedMapAddNearCacheEntryListenerRequest(name: string
   return w.finish();
 }
 
-/** Decodes a ReplicatedMap.addNearCacheEntryListener response. */
-export function decodeReplicatedMapAddNearCacheEntryListenerResponse(m: ClientMessage): UUID {
-  const c = m.cursor();
-  c.next();
-  const response = (c.uuid(13) as UUID);
-  return response;
-}
+/** Decodes a ReplicatedMap.addNearCacheEntryListener response: the same layout as ReplicatedMap.addEntryListenerToKeyWithPredicate's. */
+export const decodeReplicatedMapAddNearCacheEntryListenerResponse: (m: ClientMessage) => UUID = decodeReplicatedMapAddEntryListenerToKeyWithPredicateResponse;
 
 /** Parameters of ReplicatedMap.addNearCacheEntryListener Entry event. */
 export interface ReplicatedMapAddNearCacheEntryListenerEntryEvent {

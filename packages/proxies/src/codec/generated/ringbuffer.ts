@@ -36,13 +36,8 @@ export function encodeRingbufferTailSequenceRequest(name: string): ClientMessage
   return w.finish(true);
 }
 
-/** Decodes a Ringbuffer.tailSequence response. */
-export function decodeRingbufferTailSequenceResponse(m: ClientMessage): Long {
-  const c = m.cursor();
-  c.next();
-  const response = c.long(13);
-  return response;
-}
+/** Decodes a Ringbuffer.tailSequence response: the same layout as Ringbuffer.size's. */
+export const decodeRingbufferTailSequenceResponse: (m: ClientMessage) => Long = decodeRingbufferSizeResponse;
 
 /** Message type of the Ringbuffer.headSequence request. */
 export const RINGBUFFER_HEAD_SEQUENCE_REQUEST_TYPE = 1508096;
@@ -57,13 +52,8 @@ export function encodeRingbufferHeadSequenceRequest(name: string): ClientMessage
   return w.finish(true);
 }
 
-/** Decodes a Ringbuffer.headSequence response. */
-export function decodeRingbufferHeadSequenceResponse(m: ClientMessage): Long {
-  const c = m.cursor();
-  c.next();
-  const response = c.long(13);
-  return response;
-}
+/** Decodes a Ringbuffer.headSequence response: the same layout as Ringbuffer.size's. */
+export const decodeRingbufferHeadSequenceResponse: (m: ClientMessage) => Long = decodeRingbufferSizeResponse;
 
 /** Message type of the Ringbuffer.capacity request. */
 export const RINGBUFFER_CAPACITY_REQUEST_TYPE = 1508352;
@@ -78,13 +68,8 @@ export function encodeRingbufferCapacityRequest(name: string): ClientMessage {
   return w.finish(true);
 }
 
-/** Decodes a Ringbuffer.capacity response. */
-export function decodeRingbufferCapacityResponse(m: ClientMessage): Long {
-  const c = m.cursor();
-  c.next();
-  const response = c.long(13);
-  return response;
-}
+/** Decodes a Ringbuffer.capacity response: the same layout as Ringbuffer.size's. */
+export const decodeRingbufferCapacityResponse: (m: ClientMessage) => Long = decodeRingbufferSizeResponse;
 
 /** Message type of the Ringbuffer.remainingCapacity request. */
 export const RINGBUFFER_REMAINING_CAPACITY_REQUEST_TYPE = 1508608;
@@ -99,13 +84,8 @@ export function encodeRingbufferRemainingCapacityRequest(name: string): ClientMe
   return w.finish(true);
 }
 
-/** Decodes a Ringbuffer.remainingCapacity response. */
-export function decodeRingbufferRemainingCapacityResponse(m: ClientMessage): Long {
-  const c = m.cursor();
-  c.next();
-  const response = c.long(13);
-  return response;
-}
+/** Decodes a Ringbuffer.remainingCapacity response: the same layout as Ringbuffer.size's. */
+export const decodeRingbufferRemainingCapacityResponse: (m: ClientMessage) => Long = decodeRingbufferSizeResponse;
 
 /** Message type of the Ringbuffer.add request. */
 export const RINGBUFFER_ADD_REQUEST_TYPE = 1508864;
@@ -122,13 +102,8 @@ export function encodeRingbufferAddRequest(name: string, overflowPolicy: number,
   return w.finish();
 }
 
-/** Decodes a Ringbuffer.add response. */
-export function decodeRingbufferAddResponse(m: ClientMessage): Long {
-  const c = m.cursor();
-  c.next();
-  const response = c.long(13);
-  return response;
-}
+/** Decodes a Ringbuffer.add response: the same layout as Ringbuffer.size's. */
+export const decodeRingbufferAddResponse: (m: ClientMessage) => Long = decodeRingbufferSizeResponse;
 
 /** Message type of the Ringbuffer.readOne request. */
 export const RINGBUFFER_READ_ONE_REQUEST_TYPE = 1509120;
@@ -167,13 +142,8 @@ export function encodeRingbufferAddAllRequest(name: string, valueList: readonly 
   return w.finish();
 }
 
-/** Decodes a Ringbuffer.addAll response. */
-export function decodeRingbufferAddAllResponse(m: ClientMessage): Long {
-  const c = m.cursor();
-  c.next();
-  const response = c.long(13);
-  return response;
-}
+/** Decodes a Ringbuffer.addAll response: the same layout as Ringbuffer.size's. */
+export const decodeRingbufferAddAllResponse: (m: ClientMessage) => Long = decodeRingbufferSizeResponse;
 
 /** Message type of the Ringbuffer.readMany request. */
 export const RINGBUFFER_READ_MANY_REQUEST_TYPE = 1509632;

@@ -58,13 +58,8 @@ export function encodeSetContainsAllRequest(name: string, items: readonly Data[]
   return w.finish();
 }
 
-/** Decodes a Set.containsAll response. */
-export function decodeSetContainsAllResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Set.containsAll response: the same layout as Set.contains's. */
+export const decodeSetContainsAllResponse: (m: ClientMessage) => boolean = decodeSetContainsResponse;
 
 /** Message type of the Set.add request. */
 export const SET_ADD_REQUEST_TYPE = 394240;
@@ -80,13 +75,8 @@ export function encodeSetAddRequest(name: string, value: Data): ClientMessage {
   return w.finish();
 }
 
-/** Decodes a Set.add response. */
-export function decodeSetAddResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Set.add response: the same layout as Set.contains's. */
+export const decodeSetAddResponse: (m: ClientMessage) => boolean = decodeSetContainsResponse;
 
 /** Message type of the Set.remove request. */
 export const SET_REMOVE_REQUEST_TYPE = 394496;
@@ -102,13 +92,8 @@ export function encodeSetRemoveRequest(name: string, value: Data): ClientMessage
   return w.finish();
 }
 
-/** Decodes a Set.remove response. */
-export function decodeSetRemoveResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Set.remove response: the same layout as Set.contains's. */
+export const decodeSetRemoveResponse: (m: ClientMessage) => boolean = decodeSetContainsResponse;
 
 /** Message type of the Set.addAll request. */
 export const SET_ADD_ALL_REQUEST_TYPE = 394752;
@@ -124,13 +109,8 @@ export function encodeSetAddAllRequest(name: string, valueList: readonly Data[])
   return w.finish();
 }
 
-/** Decodes a Set.addAll response. */
-export function decodeSetAddAllResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Set.addAll response: the same layout as Set.contains's. */
+export const decodeSetAddAllResponse: (m: ClientMessage) => boolean = decodeSetContainsResponse;
 
 /** Message type of the Set.compareAndRemoveAll request. */
 export const SET_COMPARE_AND_REMOVE_ALL_REQUEST_TYPE = 395008;
@@ -146,13 +126,8 @@ export function encodeSetCompareAndRemoveAllRequest(name: string, values: readon
   return w.finish();
 }
 
-/** Decodes a Set.compareAndRemoveAll response. */
-export function decodeSetCompareAndRemoveAllResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Set.compareAndRemoveAll response: the same layout as Set.contains's. */
+export const decodeSetCompareAndRemoveAllResponse: (m: ClientMessage) => boolean = decodeSetContainsResponse;
 
 /** Message type of the Set.compareAndRetainAll request. */
 export const SET_COMPARE_AND_RETAIN_ALL_REQUEST_TYPE = 395264;
@@ -168,13 +143,8 @@ export function encodeSetCompareAndRetainAllRequest(name: string, values: readon
   return w.finish();
 }
 
-/** Decodes a Set.compareAndRetainAll response. */
-export function decodeSetCompareAndRetainAllResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Set.compareAndRetainAll response: the same layout as Set.contains's. */
+export const decodeSetCompareAndRetainAllResponse: (m: ClientMessage) => boolean = decodeSetContainsResponse;
 
 /** Message type of the Set.clear request. */
 export const SET_CLEAR_REQUEST_TYPE = 395520;
@@ -267,13 +237,8 @@ export function encodeSetRemoveListenerRequest(name: string, registrationId: UUI
   return w.finish(true);
 }
 
-/** Decodes a Set.removeListener response. */
-export function decodeSetRemoveListenerResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Set.removeListener response: the same layout as Set.contains's. */
+export const decodeSetRemoveListenerResponse: (m: ClientMessage) => boolean = decodeSetContainsResponse;
 
 /** Message type of the Set.isEmpty request. */
 export const SET_IS_EMPTY_REQUEST_TYPE = 396544;
@@ -288,10 +253,5 @@ export function encodeSetIsEmptyRequest(name: string): ClientMessage {
   return w.finish();
 }
 
-/** Decodes a Set.isEmpty response. */
-export function decodeSetIsEmptyResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a Set.isEmpty response: the same layout as Set.contains's. */
+export const decodeSetIsEmptyResponse: (m: ClientMessage) => boolean = decodeSetContainsResponse;

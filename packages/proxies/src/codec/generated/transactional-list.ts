@@ -41,13 +41,8 @@ export function encodeTransactionalListRemoveRequest(name: string, txnId: UUID, 
   return w.finish();
 }
 
-/** Decodes a TransactionalList.remove response. */
-export function decodeTransactionalListRemoveResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a TransactionalList.remove response: the same layout as TransactionalList.add's. */
+export const decodeTransactionalListRemoveResponse: (m: ClientMessage) => boolean = decodeTransactionalListAddResponse;
 
 /** Message type of the TransactionalList.size request. */
 export const TRANSACTIONAL_LIST_SIZE_REQUEST_TYPE = 1114880;

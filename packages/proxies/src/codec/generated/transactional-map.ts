@@ -65,13 +65,8 @@ export function encodeTransactionalMapGetForUpdateRequest(name: string, txnId: U
   return w.finish();
 }
 
-/** Decodes a TransactionalMap.getForUpdate response. */
-export function decodeTransactionalMapGetForUpdateResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a TransactionalMap.getForUpdate response: the same layout as TransactionalMap.get's. */
+export const decodeTransactionalMapGetForUpdateResponse: (m: ClientMessage) => Data | null = decodeTransactionalMapGetResponse;
 
 /** Message type of the TransactionalMap.size request. */
 export const TRANSACTIONAL_MAP_SIZE_REQUEST_TYPE = 918528;
@@ -111,13 +106,8 @@ export function encodeTransactionalMapIsEmptyRequest(name: string, txnId: UUID, 
   return w.finish();
 }
 
-/** Decodes a TransactionalMap.isEmpty response. */
-export function decodeTransactionalMapIsEmptyResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a TransactionalMap.isEmpty response: the same layout as TransactionalMap.containsKey's. */
+export const decodeTransactionalMapIsEmptyResponse: (m: ClientMessage) => boolean = decodeTransactionalMapContainsKeyResponse;
 
 /** Message type of the TransactionalMap.put request. */
 export const TRANSACTIONAL_MAP_PUT_REQUEST_TYPE = 919040;
@@ -137,13 +127,8 @@ export function encodeTransactionalMapPutRequest(name: string, txnId: UUID, thre
   return w.finish();
 }
 
-/** Decodes a TransactionalMap.put response. */
-export function decodeTransactionalMapPutResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a TransactionalMap.put response: the same layout as TransactionalMap.get's. */
+export const decodeTransactionalMapPutResponse: (m: ClientMessage) => Data | null = decodeTransactionalMapGetResponse;
 
 /** Message type of the TransactionalMap.set request. */
 export const TRANSACTIONAL_MAP_SET_REQUEST_TYPE = 919296;
@@ -179,13 +164,8 @@ export function encodeTransactionalMapPutIfAbsentRequest(name: string, txnId: UU
   return w.finish();
 }
 
-/** Decodes a TransactionalMap.putIfAbsent response. */
-export function decodeTransactionalMapPutIfAbsentResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a TransactionalMap.putIfAbsent response: the same layout as TransactionalMap.get's. */
+export const decodeTransactionalMapPutIfAbsentResponse: (m: ClientMessage) => Data | null = decodeTransactionalMapGetResponse;
 
 /** Message type of the TransactionalMap.replace request. */
 export const TRANSACTIONAL_MAP_REPLACE_REQUEST_TYPE = 919808;
@@ -204,13 +184,8 @@ export function encodeTransactionalMapReplaceRequest(name: string, txnId: UUID, 
   return w.finish();
 }
 
-/** Decodes a TransactionalMap.replace response. */
-export function decodeTransactionalMapReplaceResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a TransactionalMap.replace response: the same layout as TransactionalMap.get's. */
+export const decodeTransactionalMapReplaceResponse: (m: ClientMessage) => Data | null = decodeTransactionalMapGetResponse;
 
 /** Message type of the TransactionalMap.replaceIfSame request. */
 export const TRANSACTIONAL_MAP_REPLACE_IF_SAME_REQUEST_TYPE = 920064;
@@ -230,13 +205,8 @@ export function encodeTransactionalMapReplaceIfSameRequest(name: string, txnId: 
   return w.finish();
 }
 
-/** Decodes a TransactionalMap.replaceIfSame response. */
-export function decodeTransactionalMapReplaceIfSameResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a TransactionalMap.replaceIfSame response: the same layout as TransactionalMap.containsKey's. */
+export const decodeTransactionalMapReplaceIfSameResponse: (m: ClientMessage) => boolean = decodeTransactionalMapContainsKeyResponse;
 
 /** Message type of the TransactionalMap.remove request. */
 export const TRANSACTIONAL_MAP_REMOVE_REQUEST_TYPE = 920320;
@@ -254,13 +224,8 @@ export function encodeTransactionalMapRemoveRequest(name: string, txnId: UUID, t
   return w.finish();
 }
 
-/** Decodes a TransactionalMap.remove response. */
-export function decodeTransactionalMapRemoveResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a TransactionalMap.remove response: the same layout as TransactionalMap.get's. */
+export const decodeTransactionalMapRemoveResponse: (m: ClientMessage) => Data | null = decodeTransactionalMapGetResponse;
 
 /** Message type of the TransactionalMap.delete request. */
 export const TRANSACTIONAL_MAP_DELETE_REQUEST_TYPE = 920576;
@@ -295,13 +260,8 @@ export function encodeTransactionalMapRemoveIfSameRequest(name: string, txnId: U
   return w.finish();
 }
 
-/** Decodes a TransactionalMap.removeIfSame response. */
-export function decodeTransactionalMapRemoveIfSameResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a TransactionalMap.removeIfSame response: the same layout as TransactionalMap.containsKey's. */
+export const decodeTransactionalMapRemoveIfSameResponse: (m: ClientMessage) => boolean = decodeTransactionalMapContainsKeyResponse;
 
 /** Message type of the TransactionalMap.keySet request. */
 export const TRANSACTIONAL_MAP_KEY_SET_REQUEST_TYPE = 921088;
@@ -342,13 +302,8 @@ export function encodeTransactionalMapKeySetWithPredicateRequest(name: string, t
   return w.finish();
 }
 
-/** Decodes a TransactionalMap.keySetWithPredicate response. */
-export function decodeTransactionalMapKeySetWithPredicateResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a TransactionalMap.keySetWithPredicate response: the same layout as TransactionalMap.keySet's. */
+export const decodeTransactionalMapKeySetWithPredicateResponse: (m: ClientMessage) => Data[] = decodeTransactionalMapKeySetResponse;
 
 /** Message type of the TransactionalMap.values request. */
 export const TRANSACTIONAL_MAP_VALUES_REQUEST_TYPE = 921600;
@@ -365,13 +320,8 @@ export function encodeTransactionalMapValuesRequest(name: string, txnId: UUID, t
   return w.finish();
 }
 
-/** Decodes a TransactionalMap.values response. */
-export function decodeTransactionalMapValuesResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a TransactionalMap.values response: the same layout as TransactionalMap.keySet's. */
+export const decodeTransactionalMapValuesResponse: (m: ClientMessage) => Data[] = decodeTransactionalMapKeySetResponse;
 
 /** Message type of the TransactionalMap.valuesWithPredicate request. */
 export const TRANSACTIONAL_MAP_VALUES_WITH_PREDICATE_REQUEST_TYPE = 921856;
@@ -389,13 +339,8 @@ export function encodeTransactionalMapValuesWithPredicateRequest(name: string, t
   return w.finish();
 }
 
-/** Decodes a TransactionalMap.valuesWithPredicate response. */
-export function decodeTransactionalMapValuesWithPredicateResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a TransactionalMap.valuesWithPredicate response: the same layout as TransactionalMap.keySet's. */
+export const decodeTransactionalMapValuesWithPredicateResponse: (m: ClientMessage) => Data[] = decodeTransactionalMapKeySetResponse;
 
 /** Message type of the TransactionalMap.containsValue request. */
 export const TRANSACTIONAL_MAP_CONTAINS_VALUE_REQUEST_TYPE = 922112;
@@ -413,10 +358,5 @@ export function encodeTransactionalMapContainsValueRequest(name: string, txnId: 
   return w.finish();
 }
 
-/** Decodes a TransactionalMap.containsValue response. */
-export function decodeTransactionalMapContainsValueResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a TransactionalMap.containsValue response: the same layout as TransactionalMap.containsKey's. */
+export const decodeTransactionalMapContainsValueResponse: (m: ClientMessage) => boolean = decodeTransactionalMapContainsKeyResponse;

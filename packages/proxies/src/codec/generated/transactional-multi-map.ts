@@ -66,13 +66,8 @@ export function encodeTransactionalMultiMapRemoveRequest(name: string, txnId: UU
   return w.finish();
 }
 
-/** Decodes a TransactionalMultiMap.remove response. */
-export function decodeTransactionalMultiMapRemoveResponse(m: ClientMessage): Data[] {
-  const c = m.cursor();
-  c.next();
-  const response = readList(c, readData);
-  return response;
-}
+/** Decodes a TransactionalMultiMap.remove response: the same layout as TransactionalMultiMap.get's. */
+export const decodeTransactionalMultiMapRemoveResponse: (m: ClientMessage) => Data[] = decodeTransactionalMultiMapGetResponse;
 
 /** Message type of the TransactionalMultiMap.removeEntry request. */
 export const TRANSACTIONAL_MULTI_MAP_REMOVE_ENTRY_REQUEST_TYPE = 984064;
@@ -91,13 +86,8 @@ export function encodeTransactionalMultiMapRemoveEntryRequest(name: string, txnI
   return w.finish();
 }
 
-/** Decodes a TransactionalMultiMap.removeEntry response. */
-export function decodeTransactionalMultiMapRemoveEntryResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a TransactionalMultiMap.removeEntry response: the same layout as TransactionalMultiMap.put's. */
+export const decodeTransactionalMultiMapRemoveEntryResponse: (m: ClientMessage) => boolean = decodeTransactionalMultiMapPutResponse;
 
 /** Message type of the TransactionalMultiMap.valueCount request. */
 export const TRANSACTIONAL_MULTI_MAP_VALUE_COUNT_REQUEST_TYPE = 984320;
@@ -138,10 +128,5 @@ export function encodeTransactionalMultiMapSizeRequest(name: string, txnId: UUID
   return w.finish();
 }
 
-/** Decodes a TransactionalMultiMap.size response. */
-export function decodeTransactionalMultiMapSizeResponse(m: ClientMessage): number {
-  const c = m.cursor();
-  c.next();
-  const response = c.int(13);
-  return response;
-}
+/** Decodes a TransactionalMultiMap.size response: the same layout as TransactionalMultiMap.valueCount's. */
+export const decodeTransactionalMultiMapSizeResponse: (m: ClientMessage) => number = decodeTransactionalMultiMapValueCountResponse;

@@ -65,13 +65,8 @@ export function encodeTransactionalQueuePollRequest(name: string, txnId: UUID, t
   return w.finish();
 }
 
-/** Decodes a TransactionalQueue.poll response. */
-export function decodeTransactionalQueuePollResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a TransactionalQueue.poll response: the same layout as TransactionalQueue.take's. */
+export const decodeTransactionalQueuePollResponse: (m: ClientMessage) => Data | null = decodeTransactionalQueueTakeResponse;
 
 /** Message type of the TransactionalQueue.peek request. */
 export const TRANSACTIONAL_QUEUE_PEEK_REQUEST_TYPE = 1180672;
@@ -89,13 +84,8 @@ export function encodeTransactionalQueuePeekRequest(name: string, txnId: UUID, t
   return w.finish();
 }
 
-/** Decodes a TransactionalQueue.peek response. */
-export function decodeTransactionalQueuePeekResponse(m: ClientMessage): Data | null {
-  const c = m.cursor();
-  c.next();
-  const response = c.nextIsNull() ? null : readData(c);
-  return response;
-}
+/** Decodes a TransactionalQueue.peek response: the same layout as TransactionalQueue.take's. */
+export const decodeTransactionalQueuePeekResponse: (m: ClientMessage) => Data | null = decodeTransactionalQueueTakeResponse;
 
 /** Message type of the TransactionalQueue.size request. */
 export const TRANSACTIONAL_QUEUE_SIZE_REQUEST_TYPE = 1180928;

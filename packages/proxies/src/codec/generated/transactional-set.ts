@@ -41,13 +41,8 @@ export function encodeTransactionalSetRemoveRequest(name: string, txnId: UUID, t
   return w.finish();
 }
 
-/** Decodes a TransactionalSet.remove response. */
-export function decodeTransactionalSetRemoveResponse(m: ClientMessage): boolean {
-  const c = m.cursor();
-  c.next();
-  const response = c.bool(13);
-  return response;
-}
+/** Decodes a TransactionalSet.remove response: the same layout as TransactionalSet.add's. */
+export const decodeTransactionalSetRemoveResponse: (m: ClientMessage) => boolean = decodeTransactionalSetAddResponse;
 
 /** Message type of the TransactionalSet.size request. */
 export const TRANSACTIONAL_SET_SIZE_REQUEST_TYPE = 1049344;
