@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     exports: 'named',
     inlineDynamicImports: true,
     generatedCode: 'es2015',
-    // Terser's default compression (a second pass breaks our code: see tools/bundle/README.md);
+    // Terser's default compression, as tools/bundle measures it;
     // no comments, license headers included.
     plugins: [terser({ ecma: 2020, format: { comments: false } })],
   });

@@ -17,8 +17,7 @@ import esbuild from 'rollup-plugin-esbuild';
  * terser, the same for both bundles: its default compression (one pass), ES2020 output for
  * Node 20, and no comments at all, license headers included (they would count for one bundle
  * and not the other). The plugin mangles top-level names too, for CommonJS output.
- * Not `passes: 2`: it saves 0.3% and, with top-level names, terser 5.51 then moves
- * `new.target` of a constructor into an inlined function, which breaks our proxies.
+ * Not `passes: 2`: it saves 0.3% (see README.md for what it once broke).
  */
 export const TERSER_OPTIONS = { ecma: 2020, format: { comments: false } } satisfies TerserOptions;
 
