@@ -70,4 +70,45 @@ describe('drop-in for hazelcast-client', () => {
     expect(got[0]).toBe('drop-in-ours');
     expect(expected).toEqual(['drop-in-official', 1, { nested: ['x', 2] }, 2, false, 1, 1, 1, 'job-1', null, ['added a', 'added b']]);
   });
+
+  it('takes the same custom logger (the official ILogger shape) and statistics config on both clients', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const official = require('hazelcast-client') as { Client: ClientFactory };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ours = require('@hz/client') as { Client: ClientFactory };
+    const run = async (Client: ClientFactory, tag: string): Promise<Array<[string, string, string]>> => {
+      const calls: Array<[string, string, string]> = [];
+      const record =
+        (level: string) =>
+        (objectName: string, message: string): void =>
+          void calls.push([level, typeof objectName, typeof message]);
+      const customLogger = {
+        log: (level: number, objectName: string, message: string) => void calls.push([`log ${level}`, typeof objectName, typeof message]),
+        error: record('error'),
+        warn: record('warn'),
+        info: record('info'),
+        debug: record('debug'),
+        trace: record('trace'),
+      };
+      const client = await Client.newHazelcastClient({
+        clusterName: cluster.clusterName,
+        instanceName: `drop-in-logger-${tag}`,
+        network: { clusterMembers: cluster.addresses },
+        metrics: { enabled: true, collectionFrequencySeconds: 1 },
+        customLogger,
+      });
+      const map = await client.getMap(`drop-in-logger-${tag}`);
+      await map.put('k', 'v');
+      expect(await map.get('k')).toBe('v');
+      await client.shutdown();
+      return calls;
+    };
+    for (const [Client, tag] of [[official.Client, 'official'], [ours.Client, 'ours']] as const) {
+      const calls = await run(Client, tag);
+      // Both log their start and shutdown through the given logger, as (objectName, message) strings.
+      const info = calls.filter(([level]) => level === 'info' || level === 'log 2');
+      expect(info.length).toBeGreaterThan(0);
+      for (const [, objectName, message] of info) expect([objectName, message]).toEqual(['string', 'string']);
+    }
+  });
 });
