@@ -5,6 +5,7 @@ import { MalformedMessageError } from '../errors/hazelcast-error';
 import type { ClientMessage } from '../protocol/client-message';
 import { PROTOCOL_PREAMBLE } from '../protocol/constants';
 import { ClientMessageReader } from '../protocol/message-reader';
+import { writeBatch } from '../protocol/write-batch';
 import type { UUID } from '../util/uuid';
 import { formatAddress } from '../cluster/member';
 
@@ -20,8 +21,6 @@ export interface ConnectionOptions {
 const PREAMBLE = Buffer.from(PROTOCOL_PREAMBLE, 'ascii');
 /** Upper bound of one coalesced socket write (or writeCoalesceBytes, if larger). */
 const MAX_WRITE_BYTES = 64 * 1024;
-/** Up to this many bytes, a batch of messages is copied into one buffer for its write. */
-const CONCAT_MAX_BYTES = 16 * 1024;
 let nextConnectionId = 0;
 
 /**
@@ -109,32 +108,15 @@ export class Connection {
     let batchBytes = 0;
     for (const b of queue) {
       if (batchBytes > 0 && batchBytes + b.length > limit) {
-        this.writeBatch(batch, batchBytes);
+        writeBatch(this.socket, batch, batchBytes);
         batch = [];
         batchBytes = 0;
       }
       batch.push(b);
       batchBytes += b.length;
     }
-    if (batchBytes > 0) this.writeBatch(batch, batchBytes);
+    if (batchBytes > 0) writeBatch(this.socket, batch, batchBytes);
     this.lastWriteTime = Date.now();
-  }
-
-  /**
-   * One socket write of the batch: small messages are copied into one buffer; large ones are
-   * handed to the socket as they are (one writev), since copying them would cost more than
-   * the system call it saves.
-   */
-  private writeBatch(batch: Buffer[], bytes: number): void {
-    if (batch.length === 1) {
-      this.socket.write(batch[0]);
-    } else if (bytes <= CONCAT_MAX_BYTES) {
-      this.socket.write(Buffer.concat(batch, bytes));
-    } else {
-      this.socket.cork();
-      for (const b of batch) this.socket.write(b);
-      this.socket.uncork();
-    }
   }
 
   private onData(chunk: Buffer): void {

@@ -1,9 +1,6 @@
 import type { Socket } from 'node:net';
-import { ClientMessageReader, PROTOCOL_PREAMBLE, type ClientMessage } from '@hz/core/codec';
+import { ClientMessageReader, PROTOCOL_PREAMBLE, writeBatch, type ClientMessage } from '@hz/core/codec';
 import type { MemberLogger } from '../logging';
-
-/** Up to this many bytes, a tick's responses are copied into one buffer for their write. */
-const CONCAT_MAX_BYTES = 16 * 1024;
 
 const PREAMBLE = Buffer.from(PROTOCOL_PREAMBLE, 'latin1');
 
@@ -110,19 +107,7 @@ export class ClientConnection {
     const bytes = this.queuedBytes;
     this.queue = [];
     this.queuedBytes = 0;
-    let ok: boolean;
-    if (queue.length === 1) {
-      ok = this.socket.write(queue[0]);
-    } else if (bytes <= CONCAT_MAX_BYTES) {
-      ok = this.socket.write(Buffer.concat(queue, bytes));
-    } else {
-      // Large responses go out as one writev: copying megabytes together only to write them
-      // once made the member spend its time in allocation and garbage collection.
-      this.socket.cork();
-      ok = true;
-      for (const b of queue) ok = this.socket.write(b);
-      this.socket.uncork();
-    }
+    const ok = writeBatch(this.socket, queue, bytes);
     // A client that does not read its responses stops being read from until it catches up.
     if (!ok) this.socket.pause();
   }

@@ -90,6 +90,8 @@ export class MapService implements Service {
     return p >= 0 && p < this.cluster.options.partitionCount ? p : partitionOf(key, this.cluster.options.partitionCount);
   }
 
+  private readonly sources = new WeakMap<ClientConnection, { text: string; uuid: UUID }>();
+
   /** The client that sent a request, as the source of what it changes. */
   sourceOf(ctx: RequestContext): UUID | null {
     const c = ctx.connection.clientUuid;
@@ -99,8 +101,6 @@ export class MapService implements Service {
     if (parsed === undefined || parsed.text !== c) this.sources.set(ctx.connection, (parsed = { text: c, uuid: UUID.fromString(c) }));
     return parsed.uuid;
   }
-
-  private readonly sources = new WeakMap<ClientConnection, { text: string; uuid: UUID }>();
 
   /** The lock owner a request speaks for: its client and the thread id it carries. */
   ownerOf(ctx: RequestContext, threadId: Long): LockOwner {
