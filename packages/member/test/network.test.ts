@@ -1,5 +1,5 @@
 import { HeapData } from '@hz/core';
-import { encodeClientPingRequest } from '@hz/core/codec';
+import { encodeClientPingRequest, messageBuffers } from '@hz/core/codec';
 import * as mc from '@hz/proxies/codec';
 import { partitionOf, startCluster, type Cluster } from '../src';
 import { RawClient, dataOf, textOf } from './support/raw-client';
@@ -31,6 +31,20 @@ describe('Network', () => {
     const responses = await Promise.all(c.invokeAll(Array.from({ length: n }, () => ({ request: encodeClientPingRequest() }))));
     expect(responses).toHaveLength(n);
     expect(c.chunks - before).toBeLessThan(n / 4);
+  });
+
+  it('reuses the buffers of large responses once written, and every response keeps its bytes', async () => {
+    const c = await connect();
+    const value = (i: number): Buffer => Buffer.alloc(10_000, i);
+    const keys = Array.from({ length: 64 }, (_, i) => `big-${i}`);
+    await Promise.all(keys.map((k, i) => c.invoke(mc.encodeMapSetRequest('big', d(k), new HeapData(value(i)), 1, -1), pid(k))));
+    const before = messageBuffers.idleBytes();
+    for (let round = 0; round < 5; round++) {
+      const responses = await Promise.all(c.invokeAll(keys.map((k) => ({ request: mc.encodeMapGetRequest('big', d(k), 1), partitionId: pid(k) }))));
+      responses.forEach((r, i) => expect(mc.decodeMapGetResponse(r)!.toBuffer().equals(value(i))).toBe(true));
+    }
+    // The 10 KiB responses went back to the pool after their writes, for the next ones.
+    expect(messageBuffers.idleBytes()).toBeGreaterThan(before);
   });
 
   it('serves many clients at once', async () => {

@@ -5,6 +5,7 @@ import {
   ClientNotActiveError,
   ClientOfflineError,
   HazelcastOverloadError,
+  IllegalStateError,
   IOError,
   IndeterminateOperationStateError,
   OperationTimeoutError,
@@ -86,6 +87,10 @@ export class InvocationService {
     return new Promise<ClientMessage>((resolve, reject) => {
       if (this.shutdownError) {
         reject(this.shutdownError);
+        return;
+      }
+      if (request.recycled) {
+        reject(new IllegalStateError('This request was sent and answered already and its buffer reused: encode a new one'));
         return;
       }
       const invocation = new Invocation(request, target, timeoutMillis ?? this.config.invocationTimeoutMillis, resolve, reject);
@@ -201,6 +206,9 @@ export class InvocationService {
     if (!inv.eventHandler) this.pending.delete(inv.correlationId);
     if (inv.settled) return;
     inv.settled = true;
+    // The answer means the member read the whole request, so its buffer can serve the next
+    // one; not after a retry, when an earlier connection's socket may still hold it.
+    if (inv.attempts === 1) inv.request.recycle();
     inv.resolve(response);
     this.admitWaiting();
   }

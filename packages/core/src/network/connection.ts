@@ -42,10 +42,17 @@ export class Connection {
   private queue: Buffer[] = [];
   private queuedBytes = 0;
   private flushScheduled = false;
+  /** Requests written and not answered yet, as far as this connection can tell (see onData). */
+  private awaiting = 0;
   /** Whether this tick's first write went out early (see write()). */
   private startedEarly = false;
   private closedReason: string | null = null;
   private readonly flushBound = (): void => this.flush();
+  private readonly onMessageBound = (message: ClientMessage): void => {
+    // Events and backup acknowledgements answer no request of their own.
+    if (!message.isEvent() && this.awaiting > 0) this.awaiting--;
+    this.options.onMessage(message, this);
+  };
   private readonly maxWriteBytes: number;
 
   constructor(
@@ -80,13 +87,18 @@ export class Connection {
     if (this.closedReason !== null) return false;
     this.queue.push(message.buffer);
     this.queuedBytes += message.buffer.length;
+    this.awaiting++;
     if (this.queuedBytes >= this.maxWriteBytes || (!this.startedEarly && this.queuedBytes >= this.options.writeCoalesceBytes)) {
       this.startedEarly = true;
       this.writeQueued();
     }
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      process.nextTick(this.flushBound);
+      // With earlier requests still unanswered, more responses may be read in this turn of the
+      // event loop, and the requests they lead to can go out in the same write: the flush
+      // waits for the loop's check phase. With none, nothing else is coming: the tick's end.
+      if (this.awaiting > this.queue.length) setImmediate(this.flushBound);
+      else process.nextTick(this.flushBound);
     }
     return true;
   }
@@ -122,7 +134,7 @@ export class Connection {
   private onData(chunk: Buffer): void {
     this.lastReadTime = Date.now();
     try {
-      this.reader.feed(chunk, (m) => this.options.onMessage(m, this));
+      this.reader.feed(chunk, this.onMessageBound);
     } catch (error) {
       if (error instanceof MalformedMessageError) {
         this.options.logger.error(`closing ${this.toString()}: malformed message from the member: ${error.message}`);

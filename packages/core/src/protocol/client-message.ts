@@ -8,6 +8,7 @@ import {
   TYPE_FIELD_OFFSET,
 } from './constants';
 import { FrameCursor } from './frame-cursor';
+import { messageBuffers } from '../util/buffer-pool';
 
 const TWO_POW_32 = 0x1_0000_0000;
 const HEADER = FRAME_HEADER_SIZE;
@@ -20,7 +21,29 @@ export class ClientMessage {
   /** Whether the request may be sent again after a connection loss (from the definitions). */
   retryable = false;
 
-  constructor(readonly buffer: Buffer) {}
+  /**
+   * @param buffer the frames
+   * @param pooled the pooled buffer `buffer` is a view of, when the message was written into one
+   */
+  constructor(
+    readonly buffer: Buffer,
+    private pooled: Buffer | null = null,
+  ) {}
+
+  /** True once {@link recycle} gave the buffer back: the message must not be sent or read again. */
+  recycled = false;
+
+  /**
+   * Gives a pooled buffer back for the next message. Only for a message nothing refers to any
+   * more: a request whose response arrived (it was written out whole), a response the socket
+   * took. Does nothing for a message that was not written into a pooled buffer.
+   */
+  recycle(): void {
+    if (this.pooled === null) return;
+    messageBuffers.give(this.pooled);
+    this.pooled = null;
+    this.recycled = true;
+  }
 
   get messageType(): number {
     return this.buffer.readInt32LE(HEADER + TYPE_FIELD_OFFSET);

@@ -23,6 +23,13 @@ export const DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024 * 1024;
  */
 const COPY_PIECES_BELOW = 1024;
 const SCRATCH_SIZE = 16 * 1024;
+/**
+ * Units that span chunks and are at most this large are put together in a shared 64 KiB buffer,
+ * several to a buffer, as Node reads them into its 64 KiB chunks: a Buffer of its own per unit
+ * costs more to create (and to collect) than copying the unit into it.
+ */
+const SHARED_ASSEMBLY_MAX = 16 * 1024;
+const ASSEMBLY_BUFFER_SIZE = 64 * 1024;
 
 export interface ClientMessageReaderOptions {
   /** Largest frame, message and reassembled fragmented message accepted, in bytes. */
@@ -68,6 +75,9 @@ export class ClientMessageReader {
   private pieces: Buffer[] = [];
   private piecesSize = 0;
   private scratch: Buffer | null = null;
+  // Where small spanning units are put together (see SHARED_ASSEMBLY_MAX).
+  private assembly: Buffer | null = null;
+  private assemblyAt = 0;
   private scratchStart = 0;
   private scratchEnd = 0;
 
@@ -166,7 +176,7 @@ export class ClientMessageReader {
     } else {
       this.flushScratch();
       this.pieces.push(chunk.subarray(0, pos));
-      unit = Buffer.concat(this.pieces, this.piecesSize + pos);
+      unit = this.assemble(this.pieces, this.piecesSize + pos);
       // The pieces are copied: drop them and reuse the scratch for the next unit.
       this.pieces = [];
       this.piecesSize = 0;
@@ -177,6 +187,21 @@ export class ClientMessageReader {
     } else {
       this.addFragment(unit, this.unitFlags, this.frameAt, onMessage);
     }
+  }
+
+  /** Copies the pieces of a unit into one buffer: a part of the shared one when the unit is small. */
+  private assemble(pieces: readonly Buffer[], size: number): Buffer {
+    if (size > SHARED_ASSEMBLY_MAX) return Buffer.concat(pieces, size);
+    if (this.assembly === null || this.assemblyAt + size > ASSEMBLY_BUFFER_SIZE) {
+      this.assembly = Buffer.allocUnsafeSlow(ASSEMBLY_BUFFER_SIZE);
+      this.assemblyAt = 0;
+    }
+    const unit = this.assembly.subarray(this.assemblyAt, this.assemblyAt + size);
+    let at = 0;
+    for (const piece of pieces) at += piece.copy(unit, at);
+    // 8-byte aligned, as Node's pool keeps its Buffers.
+    this.assemblyAt = (this.assemblyAt + size + 7) & ~7;
+    return unit;
   }
 
   private addFragment(unit: Buffer, flags: number, lastFrameAt: number, onMessage: (message: ClientMessage) => void): void {
@@ -250,6 +275,7 @@ export class ClientMessageReader {
     this.piecesSize = 0;
     this.scratch = null;
     this.scratchStart = this.scratchEnd = 0;
+    this.assembly = null;
     this.fragments.clear();
     this.fragmentBytes = 0;
   }

@@ -14,6 +14,7 @@ import {
   UNFRAGMENTED_MESSAGE,
 } from './constants';
 import { writeLongLE, type LongLike } from './long-bytes';
+import { messageBuffers } from '../util/buffer-pool';
 import { allocateBuffer } from '../util/buffer-slab';
 
 /**
@@ -24,9 +25,12 @@ export class MessageWriter {
   readonly buf: Buffer;
   pos = 0;
   private lastFrame = 0;
+  /** The pooled buffer `buf` is a view of, for messages large enough to pool. */
+  private readonly pooled: Buffer | null;
 
   constructor(size: number) {
-    this.buf = allocateBuffer(size);
+    this.pooled = messageBuffers.take(size);
+    this.buf = this.pooled === null ? allocateBuffer(size) : this.pooled.subarray(0, size);
   }
 
   /** Starts a request: `fixedSize` bytes of fixed parameters, `varSize` bytes of frames after the initial one. */
@@ -147,7 +151,7 @@ export class MessageWriter {
       throw new Error(`Encoder wrote ${this.pos} bytes into a message of ${this.buf.length}`);
     }
     this.buf.writeUInt16LE(this.buf.readUInt16LE(this.lastFrame + 4) | IS_FINAL_FLAG, this.lastFrame + 4);
-    const message = new ClientMessage(this.buf);
+    const message = new ClientMessage(this.buf, this.pooled);
     message.retryable = retryable;
     return message;
   }

@@ -42,6 +42,15 @@ export abstract class ProxyBase implements DistributedObject {
     return this.client.serialization.toData(value)!;
   }
 
+  /**
+   * {@link toData} for a value encoded into the request right away (see
+   * SerializationService.toTransientData): call it after every other argument is serialized.
+   */
+  protected toTransientData(value: unknown, what = 'value'): Data {
+    if (value === null || value === undefined) throw new IllegalArgumentError(`${what} cannot be ${value === null ? 'null' : 'undefined'}`);
+    return this.client.serialization.toTransientData(value)!;
+  }
+
   /** Serializes a value that may be null. */
   protected toNullableData(value: unknown): Data | null {
     return value === undefined ? null : this.client.serialization.toData(value);

@@ -154,6 +154,11 @@ export class ByteArrayObjectDataOutput implements PositionalObjectDataOutput {
     return copy;
   }
 
+  /** The bytes written so far, without a copy: valid until the output is written again. */
+  view(): Buffer {
+    return this.buf.subarray(0, this.pos);
+  }
+
   clear(): void {
     this.pos = 0;
     this.end = 0;

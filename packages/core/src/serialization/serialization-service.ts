@@ -129,7 +129,19 @@ export class DefaultSerializationService implements SerializationService {
     return this.serialize(value, this.partitionHashOf(value));
   }
 
-  private serialize(value: unknown, partitionHash: number): Data {
+  /**
+   * {@link toData} for bytes that are copied into a request right away: the Data is a view of
+   * this service's scratch output, so a large value costs no allocation and no copy of its own.
+   * It stays valid only until the next serialization on this service; the encoder call must
+   * come before any other value is serialized (serialize the key first).
+   */
+  toTransientData(value: unknown): Data | null {
+    if (value === null) return null;
+    if (isData(value)) return value;
+    return this.serialize(value, this.partitionHashOf(value), true);
+  }
+
+  private serialize(value: unknown, partitionHash: number, transient = false): Data {
     const reuse = !this.scratchInUse;
     const output = reuse ? (this.scratch ??= this.createObjectDataOutput()) : this.createObjectDataOutput();
     this.scratchInUse = true;
@@ -139,8 +151,9 @@ export class DefaultSerializationService implements SerializationService {
       output.writeIntBE(partitionHash);
       output.writeIntBE(serializer.id);
       this.writeWith(output, serializer, value);
-      // One allocation per value: the exact-size copy that becomes the Data.
-      return new HeapData(output.toBuffer());
+      // A transient Data of the shared scratch is a view; otherwise one allocation per value:
+      // the exact-size copy that becomes the Data.
+      return new HeapData(transient && reuse ? output.view() : output.toBuffer());
     } catch (error) {
       throw writeError(error, value, serializer);
     } finally {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import pino from 'pino';
-import { ClientMessage, MessageWriter } from '@hz/core/codec';
+import { ClientMessage, IS_EVENT_FLAG, MessageWriter } from '@hz/core/codec';
 import { Connection } from '../../src/network/connection';
 
 /** Records each socket write; buffers written between cork() and uncork() count as one write (a writev). */
@@ -102,6 +102,42 @@ describe('Connection', () => {
     for (const b of batches) expect(b.length).toBeLessThanOrEqual(64 * 1024);
     // Large messages are not copied together: the batches of several go out as one writev.
     expect(socket.parts.slice(1).some((n) => n > 1)).toBe(true);
+  });
+
+  it('with requests unanswered, sends what responses read in one turn of the event loop lead to in one write', async () => {
+    const { socket, connection } = open(1 << 20);
+    const requests = [message(20), message(20)];
+    for (const m of requests) connection.write(m);
+    // Nothing was awaited before: the batch goes out at the tick's end, before the loop turns.
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(socket.writes).toHaveLength(2);
+    // Two responses arrive in two reads of the same turn; each leads to a new request.
+    const next = [message(30), message(30)];
+    socket.emit('data', message(5).buffer);
+    connection.write(next[0]);
+    await new Promise((resolve) => process.nextTick(resolve));
+    // One request is still unanswered: its response may come in this turn too, so no write yet.
+    expect(socket.writes).toHaveLength(2);
+    socket.emit('data', message(5).buffer);
+    connection.write(next[1]);
+    await tick();
+    expect(socket.writes).toHaveLength(3);
+    expect(socket.writes[2].equals(Buffer.concat(next.map((m) => m.buffer)))).toBe(true);
+  });
+
+  it('does not count events as answers', async () => {
+    const { socket, connection } = open(1 << 20);
+    connection.write(message(20));
+    await tick();
+    const event = message(5);
+    event.setFlag(IS_EVENT_FLAG, true);
+    socket.emit('data', event.buffer);
+    connection.write(message(30));
+    await new Promise((resolve) => process.nextTick(resolve));
+    // The first request is still unanswered: the write waits for the loop's check phase.
+    expect(socket.writes).toHaveLength(2);
+    await tick();
+    expect(socket.writes).toHaveLength(3);
   });
 
   it('parses incoming messages and closes itself on malformed bytes', () => {

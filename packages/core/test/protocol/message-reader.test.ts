@@ -292,6 +292,25 @@ describe('ClientMessageReader', () => {
       expect(b.equals(big)).toBe(true);
     });
 
+    it('puts small messages that span chunks together in a shared 64 KiB buffer, large ones in their own', () => {
+      const small = syntheticMessage(16, 5000);
+      const large = syntheticMessage(16, 20_000);
+      const reader = new ClientMessageReader();
+      const out = readAll(
+        [small.subarray(0, 100), small.subarray(100), small.subarray(0, 2000), small.subarray(2000), large.subarray(0, 10), large.subarray(10)],
+        reader,
+      );
+      expect(out.map((m) => m.buffer.length)).toEqual([small.length, small.length, large.length]);
+      for (const m of out.slice(0, 2)) expect(m.buffer.equals(small)).toBe(true);
+      expect(out[2].buffer.equals(large)).toBe(true);
+      expect(out[0].buffer.buffer).toBe(out[1].buffer.buffer);
+      expect(out[0].buffer.buffer.byteLength).toBe(64 * 1024);
+      // Aligned one after the other, without overlap.
+      expect(out[1].buffer.byteOffset).toBeGreaterThanOrEqual(out[0].buffer.byteOffset + small.length);
+      expect(out[2].buffer.buffer).not.toBe(out[0].buffer.buffer);
+      expect(out[2].buffer.buffer.byteLength).toBeLessThan(64 * 1024);
+    });
+
     it('reads a 1 MiB message fed one byte per chunk copying each byte a bounded number of times', () => {
       const message = syntheticMessage(16, 1024 * 1024);
       const reader = new ClientMessageReader();

@@ -253,3 +253,31 @@ describe('the extension seam', () => {
     expect(service.toObject(new HeapData(bytes.subarray(2)))).toEqual(['a', 1]);
   });
 });
+
+describe('transient Data', () => {
+  it('has the bytes toData gives, without a buffer of its own', () => {
+    const service = new DefaultSerializationService();
+    const value = Buffer.alloc(10_240, 3);
+    const transient = service.toTransientData(value) as Data;
+    expect(hex(transient)).toBe(hex(service.toData(value)));
+    // A view of the service's scratch output: the next serialization writes over it.
+    const again = service.toTransientData(Buffer.alloc(10_240, 4)) as Data;
+    expect(again.toBuffer().buffer).toBe(transient.toBuffer().buffer);
+    expect(transient.toBuffer()[100]).toBe(4);
+  });
+
+  it('is null for null and the same object for a Data', () => {
+    const service = new DefaultSerializationService();
+    const data = service.toData('x') as Data;
+    expect(service.toTransientData(null)).toBeNull();
+    expect(service.toTransientData(data)).toBe(data);
+  });
+
+  it('does not disturb a toData made before it', () => {
+    const service = new DefaultSerializationService();
+    const key = service.toData('key') as Data;
+    const keyHex = hex(key);
+    service.toTransientData('a value longer than the key, written over the scratch output');
+    expect(hex(key)).toBe(keyHex);
+  });
+});

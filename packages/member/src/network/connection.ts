@@ -29,6 +29,8 @@ export class ClientConnection {
   private preambleHave = 0;
   private readonly reader: ClientMessageReader;
   private queue: Buffer[] = [];
+  /** The messages among the queued bytes, to recycle once written. */
+  private written: ClientMessage[] = [];
   private queuedBytes = 0;
   private flushImmediate: NodeJS.Immediate | null = null;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -89,7 +91,9 @@ export class ClientConnection {
 
   /** Queues a message; it is written, with the others of this tick, once the tick ends. */
   write(message: ClientMessage): void {
+    if (this.closed) return;
     this.writeBytes(message.buffer);
+    this.written.push(message);
   }
 
   /** Queues raw bytes (fault injection writes broken frames this way). */
@@ -108,6 +112,11 @@ export class ClientConnection {
     this.queue = [];
     this.queuedBytes = 0;
     const ok = writeBatch(this.socket, queue, bytes);
+    const written = this.written;
+    this.written = [];
+    // Nothing left in the socket's own queue: the kernel has every byte, so the messages'
+    // pooled buffers can take the next responses.
+    if (this.socket.writableLength === 0) for (const message of written) message.recycle();
     // A client that does not read its responses stops being read from until it catches up.
     if (!ok) this.socket.pause();
   }
@@ -134,6 +143,7 @@ export class ClientConnection {
     if (this.flushImmediate !== null) clearImmediate(this.flushImmediate);
     this.flushImmediate = null;
     this.queue = [];
+    this.written = [];
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     if (graceful) this.socket.end();

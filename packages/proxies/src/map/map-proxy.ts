@@ -50,7 +50,7 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
 
   /** {@inheritDoc IMap.put} */
   async put(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<V | null> {
-    const [k, v, t, idle] = [this.keyData(key), this.toData(value), millis(ttl, 'ttl'), millis(maxIdle, 'maxIdle')];
+    const [k, v, t, idle] = [this.keyData(key), this.toTransientData(value), millis(ttl, 'ttl'), millis(maxIdle, 'maxIdle')];
     const request =
       maxIdle === undefined
         ? codec.encodeMapPutRequest(this.name, k, v, this.threadId(), t)
@@ -60,7 +60,7 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
 
   /** {@inheritDoc IMap.set} */
   async set(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<void> {
-    const [k, v, t, idle] = [this.keyData(key), this.toData(value), millis(ttl, 'ttl'), millis(maxIdle, 'maxIdle')];
+    const [k, v, t, idle] = [this.keyData(key), this.toTransientData(value), millis(ttl, 'ttl'), millis(maxIdle, 'maxIdle')];
     const request =
       maxIdle === undefined
         ? codec.encodeMapSetRequest(this.name, k, v, this.threadId(), t)
@@ -70,7 +70,7 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
 
   /** {@inheritDoc IMap.putTransient} */
   async putTransient(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<void> {
-    const [k, v, t, idle] = [this.keyData(key), this.toData(value), millis(ttl, 'ttl'), millis(maxIdle, 'maxIdle')];
+    const [k, v, t, idle] = [this.keyData(key), this.toTransientData(value), millis(ttl, 'ttl'), millis(maxIdle, 'maxIdle')];
     const request =
       maxIdle === undefined
         ? codec.encodeMapPutTransientRequest(this.name, k, v, this.threadId(), t)
@@ -80,7 +80,7 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
 
   /** {@inheritDoc IMap.putIfAbsent} */
   async putIfAbsent(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<V | null> {
-    const [k, v, t, idle] = [this.keyData(key), this.toData(value), millis(ttl, 'ttl'), millis(maxIdle, 'maxIdle')];
+    const [k, v, t, idle] = [this.keyData(key), this.toTransientData(value), millis(ttl, 'ttl'), millis(maxIdle, 'maxIdle')];
     const request =
       maxIdle === undefined
         ? codec.encodeMapPutIfAbsentRequest(this.name, k, v, this.threadId(), t)
@@ -90,7 +90,7 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
 
   /** {@inheritDoc IMap.tryPut} */
   async tryPut(key: K, value: V, timeout: Millis): Promise<boolean> {
-    const [k, v, wait] = [this.keyData(key), this.toData(value), this.required(timeout, 'timeout')];
+    const [k, v, wait] = [this.keyData(key), this.toTransientData(value), this.required(timeout, 'timeout')];
     return codec.decodeMapTryPutResponse(await this.invokeOnKey(codec.encodeMapTryPutRequest(this.name, k, v, this.threadId(), wait), k));
   }
 
@@ -106,13 +106,13 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
 
   /** {@inheritDoc IMap.replace} */
   async replace(key: K, newValue: V): Promise<V | null> {
-    const [k, v] = [this.keyData(key), this.toData(newValue, 'newValue')];
+    const [k, v] = [this.keyData(key), this.toTransientData(newValue, 'newValue')];
     return this.toObject<V>(codec.decodeMapReplaceResponse(await this.invokeOnKey(codec.encodeMapReplaceRequest(this.name, k, v, this.threadId()), k)));
   }
 
   /** {@inheritDoc IMap.replaceIfSame} */
   async replaceIfSame(key: K, oldValue: V, newValue: V): Promise<boolean> {
-    const [k, old, v] = [this.keyData(key), this.toData(oldValue, 'oldValue'), this.toData(newValue, 'newValue')];
+    const [k, old, v] = [this.keyData(key), this.toData(oldValue, 'oldValue'), this.toTransientData(newValue, 'newValue')];
     return codec.decodeMapReplaceIfSameResponse(await this.invokeOnKey(codec.encodeMapReplaceIfSameRequest(this.name, k, old, v, this.threadId()), k));
   }
 

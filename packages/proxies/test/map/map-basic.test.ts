@@ -27,6 +27,21 @@ describe('IMap: entries, bulk operations and iteration', () => {
     expect(await map.isEmpty()).toBe(true);
   });
 
+  it('keeps every large value intact with hundreds of writes and reads in flight (buffers are reused)', async () => {
+    const map = await ctx.map<string, Buffer>();
+    const value = (i: number, round: number): Buffer => Buffer.alloc(10_000 + (i % 7) * 1000, (i * 31 + round) & 0xff);
+    const keys = Array.from({ length: 300 }, (_, i) => `large-${i}`);
+    for (let round = 0; round < 3; round++) {
+      const previous = await Promise.all(keys.map((k, i) => map.put(k, value(i, round))));
+      previous.forEach((old, i) => expect(round === 0 ? old : old?.equals(value(i, round - 1))).toBe(round === 0 ? null : true));
+      const read = await Promise.all(keys.map((k) => map.get(k)));
+      read.forEach((v, i) => expect(v?.equals(value(i, round))).toBe(true));
+    }
+    const all = await map.getAll(keys);
+    expect(all).toHaveLength(keys.length);
+    for (const [k, v] of all) expect(v.equals(value(Number(k.slice(6)), 2))).toBe(true);
+  });
+
   it('puts if absent, replaces, and replaces if the value is the expected one', async () => {
     const map = await ctx.map<string, string>();
     expect(await map.putIfAbsent('k', 'first')).toBeNull();

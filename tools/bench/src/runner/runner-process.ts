@@ -35,7 +35,7 @@ export class RunnerProcess {
   static async start(name: TargetName, repoRoot: string, cluster: ClusterAddress, rawAddress: string, keyCount: number): Promise<RunnerProcess> {
     const child = fork(join(__dirname, 'runner-main.ts'), [], {
       cwd: repoRoot,
-      execArgv: ['--import', 'tsx', '--expose-gc'],
+      execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])],
       // Our client runs from its built packages (dist), as users run it, not from the sources.
       env: { ...process.env, TSX_TSCONFIG_PATH: join(repoRoot, 'tools/bench/tsconfig.dist.json') },
       serialization: 'advanced', // typed arrays of latencies cross as they are

@@ -15,7 +15,10 @@ interface MapProxyModule {
 async function loadMapProxy(): Promise<{ module: MapProxyModule | null; why: string }> {
   const specifier = '@hz/proxies/map';
   try {
-    const module = (await import(specifier)) as Partial<MapProxyModule>;
+    // require, like the import of @hz/core above once compiled: a dynamic import() would load
+    // the proxy's ESM build beside the client's CommonJS one, two copies of the shared code.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const module = require(specifier) as Partial<MapProxyModule>;
     if (typeof module.getMap !== 'function') return { module: null, why: `${specifier} has no getMap()` };
     return { module: module as MapProxyModule, why: '' };
   } catch (error) {

@@ -1,0 +1,99 @@
+import pino from 'pino';
+import { ClientMessage, MessageWriter } from '@hz/core/codec';
+import { resolveConfig } from '../../src/config/resolve-config';
+import { IllegalStateError } from '../../src/errors';
+import { InvocationService, type ConnectionRegistry } from '../../src/invocation/invocation-service';
+import type { Connection } from '../../src/network/connection';
+import type { PartitionService } from '../../src/partition/partition-service';
+import { messageBuffers } from '../../src/util/buffer-pool';
+
+/** A connection that keeps what is written to it; `accept` false makes writes fail (closed). */
+function fakeConnection(accept = true) {
+  const written: ClientMessage[] = [];
+  const connection = {
+    write: (m: ClientMessage) => {
+      if (accept) written.push(m);
+      return accept;
+    },
+    isAlive: () => true,
+  };
+  return { connection: connection as unknown as Connection, written };
+}
+
+function service(connections: Connection[]) {
+  let next = 0;
+  const registry: ConnectionRegistry = {
+    getConnection: () => undefined,
+    getRandomConnection: () => connections[Math.min(next++, connections.length - 1)],
+    isOfflineFailFast: () => false,
+  };
+  return new InvocationService(resolveConfig({}), registry, {} as PartitionService, pino({ level: 'silent' }), () => true);
+}
+
+function request(payload: number): ClientMessage {
+  const w = MessageWriter.request(0x0b00, 0, 6 + payload);
+  w.bytes(Buffer.alloc(payload, 7));
+  const m = w.finish();
+  m.retryable = true;
+  return m;
+}
+
+function responseTo(req: ClientMessage): ClientMessage {
+  const m = MessageWriter.response(0x0b01, 0, 0).finish();
+  m.correlationId = req.correlationId;
+  return m;
+}
+
+describe('request buffers', () => {
+  it('go back to the pool once the response arrives, for the next message of their size', async () => {
+    const { connection, written } = fakeConnection();
+    const invocations = service([connection]);
+    const req = request(10_240);
+    const memory = req.buffer.buffer;
+    const offset = req.buffer.byteOffset;
+    const answered = invocations.invokeOnRandom(req);
+    expect(written).toEqual([req]);
+    expect(req.recycled).toBe(false);
+    invocations.handleMessage(responseTo(req));
+    await answered;
+    expect(req.recycled).toBe(true);
+    const next = request(10_000);
+    expect(next.buffer.buffer).toBe(memory);
+    expect(next.buffer.byteOffset).toBe(offset);
+  });
+
+  it('refuses to send a request that was answered and recycled already', async () => {
+    const { connection } = fakeConnection();
+    const invocations = service([connection]);
+    const req = request(10_240);
+    const answered = invocations.invokeOnRandom(req);
+    invocations.handleMessage(responseTo(req));
+    await answered;
+    await expect(invocations.invokeOnRandom(req)).rejects.toBeInstanceOf(IllegalStateError);
+  });
+
+  it('stay with a request that was sent more than once', async () => {
+    const closed = fakeConnection(false);
+    const open = fakeConnection();
+    const invocations = service([closed.connection, open.connection]);
+    const req = request(10_240);
+    const answered = invocations.invokeOnRandom(req);
+    // The first connection refused it; the retry goes out on the second after a timer.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(open.written).toEqual([req]);
+    invocations.handleMessage(responseTo(req));
+    await answered;
+    expect(req.recycled).toBe(false);
+    const idle = messageBuffers.idleBytes();
+    req.recycle();
+    expect(messageBuffers.idleBytes()).toBeGreaterThan(idle);
+  });
+
+  it('are not pooled for small messages, which recycle() leaves alone', () => {
+    const req = request(100);
+    const idle = messageBuffers.idleBytes();
+    req.recycle();
+    expect(req.recycled).toBe(false);
+    expect(messageBuffers.idleBytes()).toBe(idle);
+  });
+});
