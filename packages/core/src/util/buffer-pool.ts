@@ -4,8 +4,12 @@ import { allocateBuffer } from './buffer-slab';
 const MIN_POOLED_BITS = 12; // 4 KiB
 /** Largest pooled buffer; larger messages are rare enough to allocate. */
 const MAX_POOLED_BITS = 16; // 64 KiB
-/** Idle memory kept per size class, so that a burst does not stay allocated for good. */
-const KEPT_BYTES_PER_CLASS = 512 * 1024;
+/**
+ * Idle memory kept, all classes together: enough for 256 requests of 10 KiB in flight (256 buffers
+ * of 16 KiB), the working set that a pool smaller than it turns back into garbage; a burst larger
+ * than this does not stay allocated for good.
+ */
+const KEPT_BYTES = 8 * 1024 * 1024;
 
 /**
  * Buffers of 4-64 KiB, by power-of-two size class, that are given back once their message is
@@ -19,8 +23,9 @@ const KEPT_BYTES_PER_CLASS = 512 * 1024;
  */
 export class BufferPool {
   private readonly free: Buffer[][] = [];
+  private idle = 0;
 
-  constructor(private readonly keptBytesPerClass = KEPT_BYTES_PER_CLASS) {
+  constructor(private readonly keptBytes = KEPT_BYTES) {
     for (let bits = MIN_POOLED_BITS; bits <= MAX_POOLED_BITS; bits++) this.free[bits] = [];
   }
 
@@ -31,7 +36,10 @@ export class BufferPool {
   take(size: number): Buffer | null {
     if (size <= 1 << (MIN_POOLED_BITS - 1) || size > 1 << MAX_POOLED_BITS) return null;
     const bits = Math.max(MIN_POOLED_BITS, 32 - Math.clz32(size - 1));
-    return this.free[bits].pop() ?? allocateBuffer(1 << bits);
+    const buffer = this.free[bits].pop();
+    if (buffer === undefined) return allocateBuffer(1 << bits);
+    this.idle -= buffer.length;
+    return buffer;
   }
 
   /** Gives back a buffer that {@link take} returned. */
@@ -39,14 +47,14 @@ export class BufferPool {
     const bits = 31 - Math.clz32(buffer.length);
     const stack = this.free[bits];
     if (stack === undefined || buffer.length !== 1 << bits) return;
-    if ((stack.length + 1) << bits <= this.keptBytesPerClass) stack.push(buffer);
+    if (this.idle + buffer.length > this.keptBytes) return;
+    stack.push(buffer);
+    this.idle += buffer.length;
   }
 
   /** Bytes held by idle buffers (for tests and diagnostics). */
   idleBytes(): number {
-    let total = 0;
-    for (let bits = MIN_POOLED_BITS; bits <= MAX_POOLED_BITS; bits++) total += this.free[bits].length << bits;
-    return total;
+    return this.idle;
   }
 }
 

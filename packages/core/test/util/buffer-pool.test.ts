@@ -27,11 +27,18 @@ describe('BufferPool', () => {
     expect(pool.take(5_000)).not.toBe(a);
   });
 
-  it('keeps at most its limit of idle bytes per class', () => {
-    const pool = new BufferPool(3 * 16_384);
+  it('keeps at most its limit of idle bytes, all classes together', () => {
+    const pool = new BufferPool(3 * 16_384 + 4096);
     const buffers = Array.from({ length: 5 }, () => pool.take(16_384)!);
     for (const b of buffers) pool.give(b);
     expect(pool.idleBytes()).toBe(3 * 16_384);
+    pool.give(pool.take(4096)!);
+    pool.give(pool.take(4096)!);
+    expect(pool.idleBytes()).toBe(3 * 16_384 + 4096);
+    pool.give(pool.take(8192)!);
+    expect(pool.idleBytes()).toBe(3 * 16_384 + 4096);
+    pool.take(16_384);
+    expect(pool.idleBytes()).toBe(2 * 16_384 + 4096);
   });
 
   it('ignores buffers that are not of a class size', () => {

@@ -3,6 +3,8 @@ import { ClientMessageReader, PROTOCOL_PREAMBLE, writeBatch, type ClientMessage 
 import type { MemberLogger } from '../logging';
 
 const PREAMBLE = Buffer.from(PROTOCOL_PREAMBLE, 'latin1');
+/** Queued response bytes that are written at once instead of at the end of the loop's turn. */
+const EARLY_FLUSH_BYTES = 64 * 1024;
 
 /** What a connection hands its messages to, and tells when it closes. */
 export interface ConnectionHandler {
@@ -29,6 +31,7 @@ export class ClientConnection {
   private preambleHave = 0;
   private readonly reader: ClientMessageReader;
   private queue: Buffer[] = [];
+  private readonly flushBound = (): void => this.flush();
   /** The messages among the queued bytes, to recycle once written. */
   private written: ClientMessage[] = [];
   private queuedBytes = 0;
@@ -89,7 +92,7 @@ export class ClientConnection {
     }
   }
 
-  /** Queues a message; it is written, with the others of this tick, once the tick ends. */
+  /** Queues a message; it is written with the others of this turn of the event loop, at its end or once 64 KiB are queued. */
   write(message: ClientMessage): void {
     if (this.closed) return;
     this.writeBytes(message.buffer);
@@ -101,10 +104,14 @@ export class ClientConnection {
     if (this.closed) return;
     this.queue.push(bytes);
     this.queuedBytes += bytes.length;
-    if (this.flushImmediate === null) this.flushImmediate = setImmediate(() => this.flush());
+    // A chunk of requests can make megabytes of responses (a getAll of large values): they go
+    // out 64 KiB at a time, so that the client reads the first while the rest are made.
+    if (this.queuedBytes >= EARLY_FLUSH_BYTES) this.flush();
+    else if (this.flushImmediate === null) this.flushImmediate = setImmediate(this.flushBound);
   }
 
   private flush(): void {
+    if (this.flushImmediate !== null) clearImmediate(this.flushImmediate);
     this.flushImmediate = null;
     if (this.closed || this.queue.length === 0) return;
     const queue = this.queue;
