@@ -207,8 +207,9 @@ export class InvocationService {
     if (inv.settled) return;
     inv.settled = true;
     // The answer means the member read the whole request, so its buffer can serve the next
-    // one; not after a retry, when an earlier connection's socket may still hold it.
-    if (inv.attempts === 1) inv.request.recycle();
+    // one; not after a retry, when an earlier connection's socket may still hold it, nor for a
+    // listener registration, whose correlation id keeps routing its events.
+    if (inv.attempts === 1 && inv.eventHandler === null) inv.request.recycle();
     inv.resolve(response);
     this.admitWaiting();
   }

@@ -1,6 +1,6 @@
 import { allocateBuffer } from './buffer-slab';
 
-/** Smallest pooled buffer: below it Node's own pool serves messages well enough. */
+/** Smallest pooled buffer (for messages of more than half of it: Node's own pool serves smaller ones well). */
 const MIN_POOLED_BITS = 12; // 4 KiB
 /** Largest pooled buffer; larger messages are rare enough to allocate. */
 const MAX_POOLED_BITS = 16; // 64 KiB

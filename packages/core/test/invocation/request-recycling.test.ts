@@ -89,6 +89,21 @@ describe('request buffers', () => {
     expect(messageBuffers.idleBytes()).toBeGreaterThan(idle);
   });
 
+  it('stay with a listener registration, whose correlation id keeps routing its events', async () => {
+    const { connection } = fakeConnection();
+    const invocations = service([connection]);
+    const req = request(10_240);
+    const events: ClientMessage[] = [];
+    const answered = invocations.invokeOnConnection(req, connection, (e) => events.push(e));
+    const id = req.correlationId;
+    invocations.handleMessage(responseTo(req));
+    await answered;
+    expect(req.recycled).toBe(false);
+    expect(req.correlationId).toBe(id);
+    request(10_240); // takes a pooled buffer of the same class: not the registration's
+    expect(req.correlationId).toBe(id);
+  });
+
   it('are not pooled for small messages, which recycle() leaves alone', () => {
     const req = request(100);
     const idle = messageBuffers.idleBytes();
