@@ -7,3 +7,4 @@ export * from './generated';
 export { ClientMessageReader, DEFAULT_MAX_MESSAGE_SIZE, type ClientMessageReaderOptions } from '../protocol/message-reader';
 export { writeBatch, CONCAT_MAX_BYTES, type BatchWritable } from '../protocol/write-batch';
 export { BufferPool, messageBuffers } from '../util/buffer-pool';
+export { SlabAllocator } from '../util/buffer-slab';

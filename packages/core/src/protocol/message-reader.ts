@@ -1,4 +1,5 @@
 import { MalformedMessageError } from '../errors/hazelcast-error';
+import { SlabAllocator } from '../util/buffer-slab';
 import { ClientMessage } from './client-message';
 import {
   BEGIN_FRAGMENT_FLAG,
@@ -29,7 +30,7 @@ const SCRATCH_SIZE = 16 * 1024;
  * costs more to create (and to collect) than copying the unit into it.
  */
 const SHARED_ASSEMBLY_MAX = 16 * 1024;
-const ASSEMBLY_BUFFER_SIZE = 64 * 1024;
+const assembly = new SlabAllocator(64 * 1024, 0, SHARED_ASSEMBLY_MAX);
 
 export interface ClientMessageReaderOptions {
   /** Largest frame, message and reassembled fragmented message accepted, in bytes. */
@@ -75,9 +76,6 @@ export class ClientMessageReader {
   private pieces: Buffer[] = [];
   private piecesSize = 0;
   private scratch: Buffer | null = null;
-  // Where small spanning units are put together (see SHARED_ASSEMBLY_MAX).
-  private assembly: Buffer | null = null;
-  private assemblyAt = 0;
   private scratchStart = 0;
   private scratchEnd = 0;
 
@@ -189,18 +187,12 @@ export class ClientMessageReader {
     }
   }
 
-  /** Copies the pieces of a unit into one buffer: a part of the shared one when the unit is small. */
+  /** Copies the pieces of a unit into one buffer: a part of a shared one when the unit is small. */
   private assemble(pieces: readonly Buffer[], size: number): Buffer {
     if (size > SHARED_ASSEMBLY_MAX) return Buffer.concat(pieces, size);
-    if (this.assembly === null || this.assemblyAt + size > ASSEMBLY_BUFFER_SIZE) {
-      this.assembly = Buffer.allocUnsafeSlow(ASSEMBLY_BUFFER_SIZE);
-      this.assemblyAt = 0;
-    }
-    const unit = this.assembly.subarray(this.assemblyAt, this.assemblyAt + size);
+    const unit = assembly.allocate(size);
     let at = 0;
     for (const piece of pieces) at += piece.copy(unit, at);
-    // 8-byte aligned, as Node's pool keeps its Buffers.
-    this.assemblyAt = (this.assemblyAt + size + 7) & ~7;
     return unit;
   }
 
@@ -275,7 +267,6 @@ export class ClientMessageReader {
     this.piecesSize = 0;
     this.scratch = null;
     this.scratchStart = this.scratchEnd = 0;
-    this.assembly = null;
     this.fragments.clear();
     this.fragmentBytes = 0;
   }

@@ -1,4 +1,4 @@
-import { allocateBuffer } from '../../src/util/buffer-slab';
+import { allocateBuffer, SlabAllocator } from '../../src/util/buffer-slab';
 
 describe('allocateBuffer', () => {
   it('carves mid-sized Buffers out of one shared slab, without overlap', () => {
@@ -23,5 +23,18 @@ describe('allocateBuffer', () => {
     expect(allocateBuffer(100).buffer.byteLength).not.toBe(256 * 1024);
     expect(allocateBuffer(100_000).length).toBe(100_000);
     expect(allocateBuffer(100_000).buffer.byteLength).not.toBe(256 * 1024);
+  });
+});
+
+describe('SlabAllocator', () => {
+  it('carves Buffers within its bounds out of slabs of its size', () => {
+    const slabs = new SlabAllocator(64 * 1024, 4 * 1024, 16 * 1024);
+    const a = slabs.allocate(10_000);
+    const b = slabs.allocate(5_000);
+    expect(a.buffer).toBe(b.buffer);
+    expect(a.buffer.byteLength).toBe(64 * 1024);
+    expect(b.byteOffset).toBeGreaterThanOrEqual(a.byteOffset + a.length);
+    expect(slabs.allocate(1000).buffer).not.toBe(a.buffer);
+    expect(slabs.allocate(20_000).buffer.byteLength).not.toBe(64 * 1024);
   });
 });

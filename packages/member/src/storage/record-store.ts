@@ -1,3 +1,5 @@
+import { SlabAllocator } from '@hz/core/codec';
+
 /** One entry of a map, as the client serialized it. */
 export interface MapRecord {
   /** Serialized key and value (Data bytes, header included), owned by the store. */
@@ -20,31 +22,18 @@ export function keyOf(bytes: Buffer): string {
   return bytes.toString('latin1');
 }
 
-/** Values of this size and below share 64 KiB buffers, several to a buffer. */
-const SHARED_VALUE_MAX = 16 * 1024;
-/** Below this, Buffer.from already shares Node's own 8 KiB pool. */
-const SHARED_VALUE_MIN = 4 * 1024;
-const VALUE_SLAB_SIZE = 64 * 1024;
-let valueSlab: Buffer | null = null;
-let valueSlabAt = 0;
-
 /**
- * Copies bytes out of a received message so that the store never pins a socket chunk. Values
- * of 4-16 KiB are carved out of shared 64 KiB buffers, as Node does for small ones: a Buffer of
- * their own cost more than the copy, and at tens of thousands of writes a second their creation
- * and collection were a large part of the member's time. A shared buffer lives as long as any
- * value in it, so at worst a slab is kept for one value (at most 16x its size).
+ * Values of 4-16 KiB are carved out of shared 64 KiB buffers: a Buffer of their own cost more
+ * than the copy, and at tens of thousands of writes a second their creation and collection were
+ * a large part of the member's time. A shared buffer lives as long as any value in it, so at
+ * worst one is kept for one value (at most 16x its size).
  */
+const values = new SlabAllocator(64 * 1024, 4 * 1024, 16 * 1024);
+
+/** Copies bytes out of a received message so that the store never pins a socket chunk. */
 export function own(bytes: Buffer): Buffer {
-  const size = bytes.length;
-  if (size < SHARED_VALUE_MIN || size > SHARED_VALUE_MAX) return Buffer.from(bytes);
-  if (valueSlab === null || valueSlabAt + size > VALUE_SLAB_SIZE) {
-    valueSlab = Buffer.allocUnsafeSlow(VALUE_SLAB_SIZE);
-    valueSlabAt = 0;
-  }
-  const copy = valueSlab.subarray(valueSlabAt, valueSlabAt + size);
+  const copy = values.allocate(bytes.length);
   bytes.copy(copy);
-  valueSlabAt = (valueSlabAt + size + 7) & ~7;
   return copy;
 }
 
