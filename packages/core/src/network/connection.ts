@@ -20,7 +20,9 @@ export interface ConnectionOptions {
 
 const PREAMBLE = Buffer.from(PROTOCOL_PREAMBLE, 'ascii');
 /** Upper bound of one coalesced socket write (or writeCoalesceBytes, if larger). */
-const MAX_WRITE_BYTES = 64 * 1024;
+const MAX_WRITE_BYTES = 256 * 1024;
+/** Requests unanswered, in bytes, from which the member is taken to be busy (see write()). */
+const EARLY_WRITE_MAX_UNANSWERED_BYTES = 64 * 1024;
 let nextConnectionId = 0;
 
 /**
@@ -44,6 +46,8 @@ export class Connection {
   private flushScheduled = false;
   /** Requests written and not answered yet, as far as this connection can tell (see onData). */
   private awaiting = 0;
+  /** Moving average of the size of the requests written, to estimate the bytes unanswered. */
+  private averageRequestBytes = 0;
   /** Whether this tick's first write went out early (see write()). */
   private startedEarly = false;
   private closedReason: string | null = null;
@@ -79,16 +83,23 @@ export class Connection {
 
   /**
    * Queues a message; it goes out with the others written in this tick, in writes of up to
-   * 64 KiB. Once `writeCoalesceBytes` are queued, the tick's first write goes out at once: the
-   * member starts on those requests while the client is still making the rest, instead of
-   * client and member taking turns with whole batches.
+   * 256 KiB. Once `writeCoalesceBytes` are queued, the tick's first write goes out at once if
+   * the member may run out of work: it starts on those requests while the client is still
+   * making the rest, instead of client and member taking turns with whole batches. When the
+   * requests already sent and unanswered are more than one early write's worth, the member is
+   * busy with them and an early write would only cost a system call.
    */
   write(message: ClientMessage): boolean {
     if (this.closedReason !== null) return false;
+    const length = message.buffer.length;
     this.queue.push(message.buffer);
-    this.queuedBytes += message.buffer.length;
+    this.queuedBytes += length;
     this.awaiting++;
-    if (this.queuedBytes >= this.maxWriteBytes || (!this.startedEarly && this.queuedBytes >= this.options.writeCoalesceBytes)) {
+    this.averageRequestBytes = this.averageRequestBytes === 0 ? length : this.averageRequestBytes + (length - this.averageRequestBytes) / 16;
+    if (
+      this.queuedBytes >= this.maxWriteBytes ||
+      (!this.startedEarly && this.queuedBytes >= this.options.writeCoalesceBytes && (this.awaiting - this.queue.length) * this.averageRequestBytes < EARLY_WRITE_MAX_UNANSWERED_BYTES)
+    ) {
       this.startedEarly = true;
       this.writeQueued();
     }

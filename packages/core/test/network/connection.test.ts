@@ -91,17 +91,34 @@ describe('Connection', () => {
     expect(socket.writes).toHaveLength(4);
   });
 
-  it('bounds one write by 64 KiB', async () => {
+  it('bounds one write by 256 KiB', async () => {
     const { socket, connection } = open();
-    const messages = Array.from({ length: 20 }, () => message(10_240));
+    const messages = Array.from({ length: 40 }, () => message(10_240));
     for (const m of messages) connection.write(m);
     await tick();
     const batches = socket.writes.slice(1);
     expect(Buffer.concat(batches).equals(Buffer.concat(messages.map((m) => m.buffer)))).toBe(true);
-    expect(batches.length).toBeGreaterThanOrEqual(4);
-    for (const b of batches) expect(b.length).toBeLessThanOrEqual(64 * 1024);
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    for (const b of batches) expect(b.length).toBeLessThanOrEqual(256 * 1024);
+    expect(batches.some((b) => b.length > 128 * 1024)).toBe(true);
     // Large messages are not copied together: the batches of several go out as one writev.
     expect(socket.parts.slice(1).some((n) => n > 1)).toBe(true);
+  });
+
+  it('does not start early while more than 64 KiB of requests are unanswered', async () => {
+    const { socket, connection } = open(1024);
+    for (let i = 0; i < 8; i++) connection.write(message(10_240));
+    await tick();
+    const written = socket.writes.length;
+    // 80 KiB unanswered: the member has work, so a new large request waits for the tick's end.
+    connection.write(message(10_240));
+    expect(socket.writes).toHaveLength(written);
+    await tick();
+    expect(socket.writes).toHaveLength(written + 1);
+    // Once they are answered, the next tick's first large request goes out at once again.
+    for (let i = 0; i < 9; i++) socket.emit('data', message(5).buffer);
+    connection.write(message(10_240));
+    expect(socket.writes).toHaveLength(written + 2);
   });
 
   it('with requests unanswered, sends what responses read in one turn of the event loop lead to in one write', async () => {

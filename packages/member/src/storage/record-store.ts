@@ -23,15 +23,27 @@ export function keyOf(bytes: Buffer): string {
 }
 
 /**
- * Values of 4-16 KiB are carved out of shared 64 KiB buffers: a Buffer of their own cost more
+ * Values of 4-8 KiB are carved out of shared 64 KiB buffers: a Buffer of their own cost more
  * than the copy, and at tens of thousands of writes a second their creation and collection were
  * a large part of the member's time. A shared buffer lives as long as any value in it, so at
  * worst one is kept for one value (at most 16x its size).
  */
-const values = new SlabAllocator(64 * 1024, 4 * 1024, 16 * 1024);
+const values = new SlabAllocator(64 * 1024, 4 * 1024, 8 * 1024);
 
-/** Copies bytes out of a received message so that the store never pins a socket chunk. */
+/**
+ * From this size on the store keeps the received bytes themselves: the reader never reuses what
+ * it delivers (views of Node's read chunks, or buffers of their own), a chunk is at most 64 KiB,
+ * so a kept view pins at most 8x its size, no worse than a shared buffer, and saves the copy.
+ */
+const KEEP_RECEIVED_FROM = 8 * 1024;
+
+/**
+ * The bytes the store keeps for a received key or value. Small ones are copied so that the store
+ * never pins a read chunk for a few bytes; see KEEP_RECEIVED_FROM for large ones. Callers hand
+ * in bytes that nothing writes to again (received messages, fresh serialization output).
+ */
 export function own(bytes: Buffer): Buffer {
+  if (bytes.length >= KEEP_RECEIVED_FROM) return bytes;
   const copy = values.allocate(bytes.length);
   bytes.copy(copy);
   return copy;
