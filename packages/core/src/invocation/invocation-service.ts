@@ -64,6 +64,15 @@ export class InvocationService {
     return this.invoke(request, { partitionId }, undefined, timeoutMillis);
   }
 
+  /**
+   * {@link invokeOnPartition}, resolving with `decode(response)`: the response is decoded as it
+   * is read, so the caller needs no async step of its own between the response and its result.
+   * What `decode` throws rejects the returned promise.
+   */
+  invokeOnPartitionAndDecode<T>(request: ClientMessage, partitionId: number, decode: (response: ClientMessage) => T, timeoutMillis?: number): Promise<T> {
+    return this.startInvocation<T>(request, { partitionId }, undefined, timeoutMillis, decode);
+  }
+
   /** Sends to a member. */
   invokeOnMember(request: ClientMessage, uuid: import('../util/uuid').UUID): Promise<ClientMessage> {
     return this.invoke(request, { uuid });
@@ -84,7 +93,17 @@ export class InvocationService {
    * until `timeoutMillis` (the configured invocation timeout by default) has passed.
    */
   invoke(request: ClientMessage, target: InvocationTarget, eventHandler?: (event: ClientMessage) => void, timeoutMillis?: number): Promise<ClientMessage> {
-    return new Promise<ClientMessage>((resolve, reject) => {
+    return this.startInvocation<ClientMessage>(request, target, eventHandler, timeoutMillis, null);
+  }
+
+  private startInvocation<T>(
+    request: ClientMessage,
+    target: InvocationTarget,
+    eventHandler: ((event: ClientMessage) => void) | undefined,
+    timeoutMillis: number | undefined,
+    decode: ((response: ClientMessage) => T) | null,
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
       if (this.shutdownError) {
         reject(this.shutdownError);
         return;
@@ -93,8 +112,9 @@ export class InvocationService {
         reject(new IllegalStateError('This request was sent and answered already and its buffer reused: encode a new one'));
         return;
       }
-      const invocation = new Invocation(request, target, timeoutMillis ?? this.config.invocationTimeoutMillis, resolve, reject);
+      const invocation = new Invocation(request, target, timeoutMillis ?? this.config.invocationTimeoutMillis, resolve as (value: unknown) => void, reject);
       invocation.eventHandler = eventHandler ?? null;
+      invocation.decode = decode;
       if (target.partitionId !== undefined) request.partitionId = target.partitionId;
       if (this.pending.size < this.config.maxConcurrentInvocations) {
         this.send(invocation);
@@ -210,7 +230,15 @@ export class InvocationService {
     // one; not after a retry, when an earlier connection's socket may still hold it, nor for a
     // listener registration, whose correlation id keeps routing its events.
     if (inv.attempts === 1 && inv.eventHandler === null) inv.request.recycle();
-    inv.resolve(response);
+    if (inv.decode === null) {
+      inv.resolve(response);
+    } else {
+      try {
+        inv.resolve(inv.decode(response));
+      } catch (error) {
+        inv.reject(error as Error);
+      }
+    }
     this.admitWaiting();
   }
 

@@ -28,12 +28,14 @@ export class Invocation {
   /** For listener registrations: receives the events sent with this correlation id. */
   eventHandler: ((event: ClientMessage) => void) | null = null;
   settled = false;
+  /** Turns the response into the caller's result before it resolves; null: the response itself. */
+  decode: ((response: ClientMessage) => unknown) | null = null;
 
   constructor(
     readonly request: ClientMessage,
     readonly target: InvocationTarget,
     timeoutMillis: number,
-    readonly resolve: (response: ClientMessage) => void,
+    readonly resolve: (result: unknown) => void,
     readonly reject: (error: Error) => void,
   ) {
     this.deadline = Date.now() + timeoutMillis;

@@ -70,6 +70,11 @@ export abstract class ProxyBase implements DistributedObject {
     return this.client.invocations.invokeOnPartition(request, this.partitionOf(key), timeoutMillis);
   }
 
+  /** {@link invokeOnKey}, resolving with `decode(response)` (decoded as the response is read). */
+  protected invokeOnKeyAndDecode<T>(request: ClientMessage, key: Data, decode: (response: ClientMessage) => T, timeoutMillis?: number): Promise<T> {
+    return this.client.invocations.invokeOnPartitionAndDecode(request, this.partitionOf(key), decode, timeoutMillis);
+  }
+
   /** How long a call that waits `waitMillis` on the member may be retried. */
   protected blockingTimeout(waitMillis: number): number {
     return waitMillis < 0 ? Infinity : waitMillis + this.client.config.invocationTimeoutMillis;

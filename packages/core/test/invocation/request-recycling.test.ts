@@ -1,48 +1,7 @@
-import pino from 'pino';
-import { ClientMessage, MessageWriter } from '@hz/core/codec';
-import { resolveConfig } from '../../src/config/resolve-config';
+import type { ClientMessage } from '@hz/core/codec';
 import { IllegalStateError } from '../../src/errors';
-import { InvocationService, type ConnectionRegistry } from '../../src/invocation/invocation-service';
-import type { Connection } from '../../src/network/connection';
-import type { PartitionService } from '../../src/partition/partition-service';
 import { messageBuffers } from '../../src/util/buffer-pool';
-
-/** A connection that keeps what is written to it; `accept` false makes writes fail (closed). */
-function fakeConnection(accept = true) {
-  const written: ClientMessage[] = [];
-  const connection = {
-    write: (m: ClientMessage) => {
-      if (accept) written.push(m);
-      return accept;
-    },
-    isAlive: () => true,
-  };
-  return { connection: connection as unknown as Connection, written };
-}
-
-function service(connections: Connection[]) {
-  let next = 0;
-  const registry: ConnectionRegistry = {
-    getConnection: () => undefined,
-    getRandomConnection: () => connections[Math.min(next++, connections.length - 1)],
-    isOfflineFailFast: () => false,
-  };
-  return new InvocationService(resolveConfig({}), registry, {} as PartitionService, pino({ level: 'silent' }), () => true);
-}
-
-function request(payload: number): ClientMessage {
-  const w = MessageWriter.request(0x0b00, 0, 6 + payload);
-  w.bytes(Buffer.alloc(payload, 7));
-  const m = w.finish();
-  m.retryable = true;
-  return m;
-}
-
-function responseTo(req: ClientMessage): ClientMessage {
-  const m = MessageWriter.response(0x0b01, 0, 0).finish();
-  m.correlationId = req.correlationId;
-  return m;
-}
+import { fakeConnection, request, responseTo, service } from './fakes';
 
 describe('request buffers', () => {
   it('go back to the pool once the response arrives, for the next message of their size', async () => {

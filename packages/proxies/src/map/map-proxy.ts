@@ -29,6 +29,9 @@ export const MAP_SERVICE_NAME = 'hz:impl:mapService';
 let lockReferenceId = 0;
 const nextReferenceId = (): number => ++lockReferenceId;
 
+/** The result of a call that answers nothing. */
+const noResult = (): void => undefined;
+
 /** An event of any of the four entry listener registrations (they share one layout). */
 type EntryEventMessage = ReturnType<typeof codec.decodeMapAddEntryListenerEntryEvent>;
 
@@ -46,52 +49,95 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
     super(client, MAP_SERVICE_NAME, name);
   }
 
+  // Decoders of the hot single-key calls, made once per proxy: those calls are plain functions
+  // that return the invocation's promise, which resolves with the decoded result (no async
+  // step of their own per call).
+  private readonly decodeGet = (response: ClientMessage): V | null => this.toObject<V>(codec.decodeMapGetResponse(response));
+  private readonly decodePut = (response: ClientMessage): V | null => this.toObject<V>(codec.decodeMapPutResponse(response));
+  private readonly decodePutIfAbsent = (response: ClientMessage): V | null => this.toObject<V>(codec.decodeMapPutIfAbsentResponse(response));
+  private readonly decodeReplace = (response: ClientMessage): V | null => this.toObject<V>(codec.decodeMapReplaceResponse(response));
+  private readonly decodeRemove = (response: ClientMessage): V | null => this.toObject<V>(codec.decodeMapRemoveResponse(response));
+
   // --- single-key writes ---
 
   /** {@inheritDoc IMap.put} */
-  async put(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<V | null> {
-    const [k, v, t, idle] = [this.keyData(key), this.toTransientData(value), millis(ttl, 'ttl'), millis(maxIdle, 'maxIdle')];
-    const request =
-      maxIdle === undefined
-        ? codec.encodeMapPutRequest(this.name, k, v, this.threadId(), t)
-        : codec.encodeMapPutWithMaxIdleRequest(this.name, k, v, this.threadId(), t, idle);
-    return this.toObject<V>(codec.decodeMapPutResponse(await this.invokeOnKey(request, k)));
+  put(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<V | null> {
+    try {
+      const k = this.keyData(key);
+      const v = this.toTransientData(value);
+      const t = millis(ttl, 'ttl');
+      const idle = millis(maxIdle, 'maxIdle');
+      const request =
+        maxIdle === undefined
+          ? codec.encodeMapPutRequest(this.name, k, v, this.threadId(), t)
+          : codec.encodeMapPutWithMaxIdleRequest(this.name, k, v, this.threadId(), t, idle);
+      return this.invokeOnKeyAndDecode(request, k, this.decodePut);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** {@inheritDoc IMap.set} */
-  async set(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<void> {
-    const [k, v, t, idle] = [this.keyData(key), this.toTransientData(value), millis(ttl, 'ttl'), millis(maxIdle, 'maxIdle')];
-    const request =
-      maxIdle === undefined
-        ? codec.encodeMapSetRequest(this.name, k, v, this.threadId(), t)
-        : codec.encodeMapSetWithMaxIdleRequest(this.name, k, v, this.threadId(), t, idle);
-    await this.invokeOnKey(request, k);
+  set(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<void> {
+    try {
+      const k = this.keyData(key);
+      const v = this.toTransientData(value);
+      const t = millis(ttl, 'ttl');
+      const idle = millis(maxIdle, 'maxIdle');
+      const request =
+        maxIdle === undefined
+          ? codec.encodeMapSetRequest(this.name, k, v, this.threadId(), t)
+          : codec.encodeMapSetWithMaxIdleRequest(this.name, k, v, this.threadId(), t, idle);
+      return this.invokeOnKeyAndDecode(request, k, noResult);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** {@inheritDoc IMap.putTransient} */
-  async putTransient(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<void> {
-    const [k, v, t, idle] = [this.keyData(key), this.toTransientData(value), millis(ttl, 'ttl'), millis(maxIdle, 'maxIdle')];
-    const request =
-      maxIdle === undefined
-        ? codec.encodeMapPutTransientRequest(this.name, k, v, this.threadId(), t)
-        : codec.encodeMapPutTransientWithMaxIdleRequest(this.name, k, v, this.threadId(), t, idle);
-    await this.invokeOnKey(request, k);
+  putTransient(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<void> {
+    try {
+      const k = this.keyData(key);
+      const v = this.toTransientData(value);
+      const t = millis(ttl, 'ttl');
+      const idle = millis(maxIdle, 'maxIdle');
+      const request =
+        maxIdle === undefined
+          ? codec.encodeMapPutTransientRequest(this.name, k, v, this.threadId(), t)
+          : codec.encodeMapPutTransientWithMaxIdleRequest(this.name, k, v, this.threadId(), t, idle);
+      return this.invokeOnKeyAndDecode(request, k, noResult);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** {@inheritDoc IMap.putIfAbsent} */
-  async putIfAbsent(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<V | null> {
-    const [k, v, t, idle] = [this.keyData(key), this.toTransientData(value), millis(ttl, 'ttl'), millis(maxIdle, 'maxIdle')];
-    const request =
-      maxIdle === undefined
-        ? codec.encodeMapPutIfAbsentRequest(this.name, k, v, this.threadId(), t)
-        : codec.encodeMapPutIfAbsentWithMaxIdleRequest(this.name, k, v, this.threadId(), t, idle);
-    return this.toObject<V>(codec.decodeMapPutIfAbsentResponse(await this.invokeOnKey(request, k)));
+  putIfAbsent(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<V | null> {
+    try {
+      const k = this.keyData(key);
+      const v = this.toTransientData(value);
+      const t = millis(ttl, 'ttl');
+      const idle = millis(maxIdle, 'maxIdle');
+      const request =
+        maxIdle === undefined
+          ? codec.encodeMapPutIfAbsentRequest(this.name, k, v, this.threadId(), t)
+          : codec.encodeMapPutIfAbsentWithMaxIdleRequest(this.name, k, v, this.threadId(), t, idle);
+      return this.invokeOnKeyAndDecode(request, k, this.decodePutIfAbsent);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** {@inheritDoc IMap.tryPut} */
-  async tryPut(key: K, value: V, timeout: Millis): Promise<boolean> {
-    const [k, v, wait] = [this.keyData(key), this.toTransientData(value), this.required(timeout, 'timeout')];
-    return codec.decodeMapTryPutResponse(await this.invokeOnKey(codec.encodeMapTryPutRequest(this.name, k, v, this.threadId(), wait), k));
+  tryPut(key: K, value: V, timeout: Millis): Promise<boolean> {
+    try {
+      const k = this.keyData(key);
+      const v = this.toTransientData(value);
+      const wait = this.required(timeout, 'timeout');
+      return this.invokeOnKeyAndDecode(codec.encodeMapTryPutRequest(this.name, k, v, this.threadId(), wait), k, codec.decodeMapTryPutResponse);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** {@inheritDoc IMap.putAll} */
@@ -105,35 +151,59 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
   }
 
   /** {@inheritDoc IMap.replace} */
-  async replace(key: K, newValue: V): Promise<V | null> {
-    const [k, v] = [this.keyData(key), this.toTransientData(newValue, 'newValue')];
-    return this.toObject<V>(codec.decodeMapReplaceResponse(await this.invokeOnKey(codec.encodeMapReplaceRequest(this.name, k, v, this.threadId()), k)));
+  replace(key: K, newValue: V): Promise<V | null> {
+    try {
+      const k = this.keyData(key);
+      const v = this.toTransientData(newValue, 'newValue');
+      return this.invokeOnKeyAndDecode(codec.encodeMapReplaceRequest(this.name, k, v, this.threadId()), k, this.decodeReplace);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** {@inheritDoc IMap.replaceIfSame} */
-  async replaceIfSame(key: K, oldValue: V, newValue: V): Promise<boolean> {
-    const [k, old, v] = [this.keyData(key), this.toData(oldValue, 'oldValue'), this.toTransientData(newValue, 'newValue')];
-    return codec.decodeMapReplaceIfSameResponse(await this.invokeOnKey(codec.encodeMapReplaceIfSameRequest(this.name, k, old, v, this.threadId()), k));
+  replaceIfSame(key: K, oldValue: V, newValue: V): Promise<boolean> {
+    try {
+      const k = this.keyData(key);
+      const old = this.toData(oldValue, 'oldValue');
+      const v = this.toTransientData(newValue, 'newValue');
+      return this.invokeOnKeyAndDecode(codec.encodeMapReplaceIfSameRequest(this.name, k, old, v, this.threadId()), k, codec.decodeMapReplaceIfSameResponse);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** {@inheritDoc IMap.setTtl} */
-  async setTtl(key: K, ttl: Millis): Promise<boolean> {
-    const [k, t] = [this.keyData(key), this.required(ttl, 'ttl')];
-    return codec.decodeMapSetTtlResponse(await this.invokeOnKey(codec.encodeMapSetTtlRequest(this.name, k, t), k));
+  setTtl(key: K, ttl: Millis): Promise<boolean> {
+    try {
+      const k = this.keyData(key);
+      const t = this.required(ttl, 'ttl');
+      return this.invokeOnKeyAndDecode(codec.encodeMapSetTtlRequest(this.name, k, t), k, codec.decodeMapSetTtlResponse);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   // --- single-key reads and removals ---
 
   /** {@inheritDoc IMap.get} */
-  async get(key: K): Promise<V | null> {
-    const k = this.keyData(key);
-    return this.toObject<V>(codec.decodeMapGetResponse(await this.invokeOnKey(codec.encodeMapGetRequest(this.name, k, this.threadId()), k)));
+  get(key: K): Promise<V | null> {
+    try {
+      const k = this.keyData(key);
+      return this.invokeOnKeyAndDecode(codec.encodeMapGetRequest(this.name, k, this.threadId()), k, this.decodeGet);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** {@inheritDoc IMap.containsKey} */
-  async containsKey(key: K): Promise<boolean> {
-    const k = this.keyData(key);
-    return codec.decodeMapContainsKeyResponse(await this.invokeOnKey(codec.encodeMapContainsKeyRequest(this.name, k, this.threadId()), k));
+  containsKey(key: K): Promise<boolean> {
+    try {
+      const k = this.keyData(key);
+      return this.invokeOnKeyAndDecode(codec.encodeMapContainsKeyRequest(this.name, k, this.threadId()), k, codec.decodeMapContainsKeyResponse);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** {@inheritDoc IMap.getEntryView} */
@@ -148,31 +218,46 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
   /** {@inheritDoc IMap.remove} */
   remove(key: K): Promise<V | null>;
   remove(key: K, value: V): Promise<boolean>;
-  async remove(key: K, value?: V): Promise<V | null | boolean> {
-    const k = this.keyData(key);
-    if (value === undefined) {
-      return this.toObject<V>(codec.decodeMapRemoveResponse(await this.invokeOnKey(codec.encodeMapRemoveRequest(this.name, k, this.threadId()), k)));
+  remove(key: K, value?: V): Promise<V | null | boolean> {
+    try {
+      const k = this.keyData(key);
+      if (value === undefined) return this.invokeOnKeyAndDecode(codec.encodeMapRemoveRequest(this.name, k, this.threadId()), k, this.decodeRemove);
+      const v = this.toData(value);
+      return this.invokeOnKeyAndDecode(codec.encodeMapRemoveIfSameRequest(this.name, k, v, this.threadId()), k, codec.decodeMapRemoveIfSameResponse);
+    } catch (error) {
+      return Promise.reject(error);
     }
-    const v = this.toData(value);
-    return codec.decodeMapRemoveIfSameResponse(await this.invokeOnKey(codec.encodeMapRemoveIfSameRequest(this.name, k, v, this.threadId()), k));
   }
 
   /** {@inheritDoc IMap.delete} */
-  async delete(key: K): Promise<void> {
-    const k = this.keyData(key);
-    await this.invokeOnKey(codec.encodeMapDeleteRequest(this.name, k, this.threadId()), k);
+  delete(key: K): Promise<void> {
+    try {
+      const k = this.keyData(key);
+      return this.invokeOnKeyAndDecode(codec.encodeMapDeleteRequest(this.name, k, this.threadId()), k, noResult);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** {@inheritDoc IMap.tryRemove} */
-  async tryRemove(key: K, timeout: Millis): Promise<boolean> {
-    const [k, wait] = [this.keyData(key), this.required(timeout, 'timeout')];
-    return codec.decodeMapTryRemoveResponse(await this.invokeOnKey(codec.encodeMapTryRemoveRequest(this.name, k, this.threadId(), wait), k));
+  tryRemove(key: K, timeout: Millis): Promise<boolean> {
+    try {
+      const k = this.keyData(key);
+      const wait = this.required(timeout, 'timeout');
+      return this.invokeOnKeyAndDecode(codec.encodeMapTryRemoveRequest(this.name, k, this.threadId(), wait), k, codec.decodeMapTryRemoveResponse);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** {@inheritDoc IMap.evict} */
-  async evict(key: K): Promise<boolean> {
-    const k = this.keyData(key);
-    return codec.decodeMapEvictResponse(await this.invokeOnKey(codec.encodeMapEvictRequest(this.name, k, this.threadId()), k));
+  evict(key: K): Promise<boolean> {
+    try {
+      const k = this.keyData(key);
+      return this.invokeOnKeyAndDecode(codec.encodeMapEvictRequest(this.name, k, this.threadId()), k, codec.decodeMapEvictResponse);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   // --- many keys, whole map ---
