@@ -9,10 +9,12 @@ class FakeSocket extends EventEmitter {
   writes: number[] = [];
   pendingBytes = 0;
   private corked: number | null = null;
+  paused = 0;
   write(b: Buffer): boolean {
     if (this.corked !== null) this.corked += b.length;
     else this.writes.push(b.length);
-    return true;
+    // As net.Socket: false once more than its 16 KiB high-water mark went through in this write.
+    return (this.corked ?? b.length) < 16 * 1024;
   }
   cork(): void {
     this.corked = 0;
@@ -25,7 +27,9 @@ class FakeSocket extends EventEmitter {
     return this.pendingBytes;
   }
   setNoDelay(): void {}
-  pause(): void {}
+  pause(): void {
+    this.paused++;
+  }
   resume(): void {}
   destroy(): void {}
   end(): void {}
@@ -75,5 +79,20 @@ describe('ClientConnection writes', () => {
     for (const m of held) connection.write(m);
     await turn();
     expect(held.map((m) => m.recycled)).toEqual([false, false]);
+  });
+
+  it('stops reading only when the kernel leaves over 1 MiB of responses unsent, not on write()\'s false', async () => {
+    const { socket, connection } = open();
+    for (let i = 0; i < 20; i++) connection.write(response(10_000));
+    await turn();
+    expect(socket.paused).toBe(0);
+    socket.pendingBytes = 512 * 1024;
+    for (let i = 0; i < 20; i++) connection.write(response(10_000));
+    await turn();
+    expect(socket.paused).toBe(0);
+    socket.pendingBytes = 2 * 1024 * 1024;
+    connection.write(response(10_000));
+    await turn();
+    expect(socket.paused).toBe(1);
   });
 });

@@ -5,6 +5,8 @@ import type { MemberLogger } from '../logging';
 const PREAMBLE = Buffer.from(PROTOCOL_PREAMBLE, 'latin1');
 /** Queued response bytes that are written at once instead of at the end of the loop's turn. */
 const EARLY_FLUSH_BYTES = 64 * 1024;
+/** Responses the kernel has not taken yet, in bytes, from which the client's requests wait. */
+const PAUSE_READING_ABOVE = 1024 * 1024;
 
 /** What a connection hands its messages to, and tells when it closes. */
 export interface ConnectionHandler {
@@ -118,14 +120,18 @@ export class ClientConnection {
     const bytes = this.queuedBytes;
     this.queue = [];
     this.queuedBytes = 0;
-    const ok = writeBatch(this.socket, queue, bytes);
+    writeBatch(this.socket, queue, bytes);
     const written = this.written;
     this.written = [];
+    const unsent = this.socket.writableLength;
     // Nothing left in the socket's own queue: the kernel has every byte, so the messages'
     // pooled buffers can take the next responses.
-    if (this.socket.writableLength === 0) for (const message of written) message.recycle();
+    if (unsent === 0) for (const message of written) message.recycle();
     // A client that does not read its responses stops being read from until it catches up.
-    if (!ok) this.socket.pause();
+    // Not write()'s false: that says more than 16 KiB went through the socket's queue in this
+    // write, even when the kernel took all of it at once (pausing then cost two system calls
+    // per batch of responses, and the reading stalled).
+    else if (unsent > PAUSE_READING_ABOVE) this.socket.pause();
   }
 
   /** Runs `fn` after `ms` unless the connection closes first. */
