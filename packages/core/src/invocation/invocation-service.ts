@@ -30,6 +30,13 @@ export interface ConnectionRegistry {
 
 const SWEEP_INTERVAL_MILLIS = 100;
 
+/** One target object per partition id, shared by all invocations (targets are never changed). */
+const partitionTargets: InvocationTarget[] = [];
+function partitionTarget(partitionId: number): InvocationTarget {
+  if (partitionId < 0 || partitionId >= 65_536) return { partitionId };
+  return (partitionTargets[partitionId] ??= { partitionId });
+}
+
 /**
  * Sends requests and matches responses by correlation id. Routes by partition owner, target
  * member or load balancer; retries what may be retried; holds responses until their backups
@@ -61,7 +68,7 @@ export class InvocationService {
 
   /** Sends to the owner of a partition; `timeoutMillis` overrides the invocation timeout (blocking calls). */
   invokeOnPartition(request: ClientMessage, partitionId: number, timeoutMillis?: number): Promise<ClientMessage> {
-    return this.invoke(request, { partitionId }, undefined, timeoutMillis);
+    return this.invoke(request, partitionTarget(partitionId), undefined, timeoutMillis);
   }
 
   /**
@@ -70,7 +77,7 @@ export class InvocationService {
    * What `decode` throws rejects the returned promise.
    */
   invokeOnPartitionAndDecode<T>(request: ClientMessage, partitionId: number, decode: (response: ClientMessage) => T, timeoutMillis?: number): Promise<T> {
-    return this.startInvocation<T>(request, { partitionId }, undefined, timeoutMillis, decode);
+    return this.startInvocation<T>(request, partitionTarget(partitionId), undefined, timeoutMillis, decode);
   }
 
   /** Sends to a member. */

@@ -84,6 +84,11 @@ export abstract class ProxyBase implements DistributedObject {
     return this.client.invocations.invokeOnPartition(request, partitionId);
   }
 
+  /** {@link invokeOnPartition}, resolving with `decode(response)` (decoded as the response is read). */
+  protected invokeOnPartitionAndDecode<T>(request: ClientMessage, partitionId: number, decode: (response: ClientMessage) => T): Promise<T> {
+    return this.client.invocations.invokeOnPartitionAndDecode(request, partitionId, decode);
+  }
+
   protected invokeOnMember(request: ClientMessage, uuid: UUID): Promise<ClientMessage> {
     return this.client.invocations.invokeOnMember(request, uuid);
   }

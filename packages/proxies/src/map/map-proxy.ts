@@ -57,6 +57,7 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
   private readonly decodePutIfAbsent = (response: ClientMessage): V | null => this.toObject<V>(codec.decodeMapPutIfAbsentResponse(response));
   private readonly decodeReplace = (response: ClientMessage): V | null => this.toObject<V>(codec.decodeMapReplaceResponse(response));
   private readonly decodeRemove = (response: ClientMessage): V | null => this.toObject<V>(codec.decodeMapRemoveResponse(response));
+  private readonly decodeGetAll = (response: ClientMessage): Array<[K, V]> => this.entryList<V>(codec.decodeMapGetAllResponse(response));
 
   // --- single-key writes ---
 
@@ -265,8 +266,8 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
   /** {@inheritDoc IMap.getAll} */
   async getAll(keys: readonly K[]): Promise<Array<[K, V]>> {
     const groups = byPartition(checkArray(keys, 'keys').map((key) => this.keyData(key)), (k) => this.partitionOf(k));
-    const responses = await Promise.all([...groups].map(([p, ks]) => this.invokeOnPartition(codec.encodeMapGetAllRequest(this.name, ks), p)));
-    return responses.flatMap((r) => this.entryList<V>(codec.decodeMapGetAllResponse(r)));
+    const parts = await Promise.all([...groups].map(([p, ks]) => this.invokeOnPartitionAndDecode(codec.encodeMapGetAllRequest(this.name, ks), p, this.decodeGetAll)));
+    return parts.length === 1 ? parts[0] : parts.flat();
   }
 
   /** {@inheritDoc IMap.containsValue} */
