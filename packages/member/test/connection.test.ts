@@ -10,11 +10,22 @@ class FakeSocket extends EventEmitter {
   pendingBytes = 0;
   private corked: number | null = null;
   paused = 0;
-  write(b: Buffer): boolean {
+  /** Callbacks of writes the "kernel" has not taken yet (while pendingBytes > 0). */
+  private held: Array<() => void> = [];
+  write(b: Buffer, callback?: (error?: Error | null) => void): boolean {
     if (this.corked !== null) this.corked += b.length;
     else this.writes.push(b.length);
+    if (callback) {
+      if (this.pendingBytes === 0) process.nextTick(callback);
+      else this.held.push(() => callback());
+    }
     // As net.Socket: false once more than its 16 KiB high-water mark went through in this write.
     return (this.corked ?? b.length) < 16 * 1024;
+  }
+  /** The kernel takes what was held. */
+  drainAll(): void {
+    this.pendingBytes = 0;
+    for (const callback of this.held.splice(0)) callback();
   }
   cork(): void {
     this.corked = 0;
@@ -68,7 +79,7 @@ describe('ClientConnection writes', () => {
     expect(socket.writes.length).toBe(3);
   });
 
-  it('recycles responses the kernel took, not those the socket still holds', async () => {
+  it('recycles responses once the kernel took them, not while the socket still holds them', async () => {
     const { socket, connection } = open();
     const taken = [response(10_000), response(10_000)];
     for (const m of taken) connection.write(m);
@@ -79,6 +90,8 @@ describe('ClientConnection writes', () => {
     for (const m of held) connection.write(m);
     await turn();
     expect(held.map((m) => m.recycled)).toEqual([false, false]);
+    socket.drainAll();
+    expect(held.map((m) => m.recycled)).toEqual([true, true]);
   });
 
   it('stops reading only when the kernel leaves over 1 MiB of responses unsent, not on write()\'s false', async () => {

@@ -1,14 +1,17 @@
 import { CONCAT_MAX_BYTES, writeBatch, type BatchWritable } from '@hz/core/codec';
 
 /** Records socket writes; what is written between cork() and uncork() is one writev. */
-function socket(full = false): BatchWritable & { writes: Buffer[][] } {
+function socket(full = false): BatchWritable & { writes: Buffer[][]; callbacks: Array<[Buffer, unknown]> } {
   let corked: Buffer[] | null = null;
   const writes: Buffer[][] = [];
+  const callbacks: Array<[Buffer, unknown]> = [];
   return {
     writes,
-    write(chunk) {
+    callbacks,
+    write(chunk, callback) {
       if (corked) corked.push(chunk);
       else writes.push([chunk]);
+      if (callback) callbacks.push([chunk, callback]);
       return !full;
     },
     cork: () => void (corked = []),
@@ -44,5 +47,17 @@ describe('writeBatch', () => {
     expect(s.writes).toHaveLength(1);
     expect(s.writes[0][0]).toBe(batch[0]);
     expect(s.writes[0][1]).toBe(batch[1]);
+  });
+
+  it('hands the completion callback to the write that ends the batch, and to no other', () => {
+    const done = (): void => undefined;
+    for (const batch of [[Buffer.alloc(5)], [Buffer.alloc(100), Buffer.alloc(200)], [Buffer.alloc(CONCAT_MAX_BYTES, 1), Buffer.alloc(10), Buffer.alloc(20)]]) {
+      const s = socket();
+      writeBatch(s, batch, batch.reduce((n, b) => n + b.length, 0), done);
+      expect(s.callbacks).toHaveLength(1);
+      const written = s.writes.at(-1)!;
+      expect(s.callbacks[0][0]).toBe(written.at(-1));
+      expect(s.callbacks[0][1]).toBe(done);
+    }
   });
 });

@@ -120,18 +120,18 @@ export class ClientConnection {
     const bytes = this.queuedBytes;
     this.queue = [];
     this.queuedBytes = 0;
-    writeBatch(this.socket, queue, bytes);
     const written = this.written;
     this.written = [];
-    const unsent = this.socket.writableLength;
-    // Nothing left in the socket's own queue: the kernel has every byte, so the messages'
-    // pooled buffers can take the next responses.
-    if (unsent === 0) for (const message of written) message.recycle();
+    // Once the kernel has every byte of the batch, the messages' pooled buffers can take the
+    // next responses (also when the socket held some of them back for a while).
+    writeBatch(this.socket, queue, bytes, written.length === 0 ? undefined : (error) => {
+      if (!error) for (const message of written) message.recycle();
+    });
     // A client that does not read its responses stops being read from until it catches up.
     // Not write()'s false: that says more than 16 KiB went through the socket's queue in this
     // write, even when the kernel took all of it at once (pausing then cost two system calls
     // per batch of responses, and the reading stalled).
-    else if (unsent > PAUSE_READING_ABOVE) this.socket.pause();
+    if (this.socket.writableLength > PAUSE_READING_ABOVE) this.socket.pause();
   }
 
   /** Runs `fn` after `ms` unless the connection closes first. */

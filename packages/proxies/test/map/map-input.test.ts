@@ -9,24 +9,33 @@ const any = <T>(v: unknown): T => v as T;
 describe('IMap: bad input is refused before anything is sent, and the map keeps its data', () => {
   const ctx = new MapTestContext(2);
   let map: IMap<string, string>;
+  // Requests leave through invoke() or, for single-key calls, invokeOnPartitionAndDecode().
   let invoke: jest.SpiedFunction<typeof ctx.client.invocations.invoke>;
+  let invokeAndDecode: jest.SpiedFunction<typeof ctx.client.invocations.invokeOnPartitionAndDecode>;
 
   beforeAll(async () => {
     await ctx.start();
     map = await ctx.map<string, string>('input');
     await map.putAll([['a', '1'], ['b', '2']]);
     invoke = jest.spyOn(ctx.client.invocations, 'invoke');
+    invokeAndDecode = jest.spyOn(ctx.client.invocations, 'invokeOnPartitionAndDecode');
   });
   afterAll(() => ctx.stop());
-  beforeEach(() => invoke.mockClear());
+  beforeEach(() => {
+    invoke.mockClear();
+    invokeAndDecode.mockClear();
+  });
 
   /** Expects the call to reject with `type`, to have sent nothing, and the map to be as it was. */
   async function refused(call: () => Promise<unknown>, type: new (...args: never[]) => Error = IllegalArgumentError): Promise<void> {
     await expect(call()).rejects.toThrow(type);
     expect(invoke).not.toHaveBeenCalled();
+    expect(invokeAndDecode).not.toHaveBeenCalled();
     invoke.mockRestore();
+    invokeAndDecode.mockRestore();
     expect(new Map(await map.entrySet())).toEqual(new Map([['a', '1'], ['b', '2']]));
     invoke = jest.spyOn(ctx.client.invocations, 'invoke');
+    invokeAndDecode = jest.spyOn(ctx.client.invocations, 'invokeOnPartitionAndDecode');
   }
 
   it('refuses null and undefined keys', async () => {
