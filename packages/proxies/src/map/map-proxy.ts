@@ -9,6 +9,7 @@ import {
   type Data,
   type HazelcastClient,
   type ListenerCodec,
+  type LongLike,
   type Predicate,
   type Projection,
   type UUID,
@@ -63,67 +64,45 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
 
   /** {@inheritDoc IMap.put} */
   put(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<V | null> {
-    try {
-      const k = this.keyData(key);
-      const v = this.toTransientData(value);
-      const t = millis(ttl, 'ttl');
-      const idle = millis(maxIdle, 'maxIdle');
-      const request =
-        maxIdle === undefined
-          ? codec.encodeMapPutRequest(this.name, k, v, this.threadId(), t)
-          : codec.encodeMapPutWithMaxIdleRequest(this.name, k, v, this.threadId(), t, idle);
-      return this.invokeOnKeyAndDecode(request, k, this.decodePut);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return MapProxy.writeWithExpiry(this, key, value, ttl, maxIdle, codec.encodeMapPutRequest, codec.encodeMapPutWithMaxIdleRequest, this.decodePut);
   }
 
   /** {@inheritDoc IMap.set} */
   set(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<void> {
-    try {
-      const k = this.keyData(key);
-      const v = this.toTransientData(value);
-      const t = millis(ttl, 'ttl');
-      const idle = millis(maxIdle, 'maxIdle');
-      const request =
-        maxIdle === undefined
-          ? codec.encodeMapSetRequest(this.name, k, v, this.threadId(), t)
-          : codec.encodeMapSetWithMaxIdleRequest(this.name, k, v, this.threadId(), t, idle);
-      return this.invokeOnKeyAndDecode(request, k, noResult);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return MapProxy.writeWithExpiry(this, key, value, ttl, maxIdle, codec.encodeMapSetRequest, codec.encodeMapSetWithMaxIdleRequest, noResult);
   }
 
   /** {@inheritDoc IMap.putTransient} */
   putTransient(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<void> {
-    try {
-      const k = this.keyData(key);
-      const v = this.toTransientData(value);
-      const t = millis(ttl, 'ttl');
-      const idle = millis(maxIdle, 'maxIdle');
-      const request =
-        maxIdle === undefined
-          ? codec.encodeMapPutTransientRequest(this.name, k, v, this.threadId(), t)
-          : codec.encodeMapPutTransientWithMaxIdleRequest(this.name, k, v, this.threadId(), t, idle);
-      return this.invokeOnKeyAndDecode(request, k, noResult);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return MapProxy.writeWithExpiry(this, key, value, ttl, maxIdle, codec.encodeMapPutTransientRequest, codec.encodeMapPutTransientWithMaxIdleRequest, noResult);
   }
 
   /** {@inheritDoc IMap.putIfAbsent} */
   putIfAbsent(key: K, value: V, ttl?: Millis, maxIdle?: Millis): Promise<V | null> {
+    return MapProxy.writeWithExpiry(this, key, value, ttl, maxIdle, codec.encodeMapPutIfAbsentRequest, codec.encodeMapPutIfAbsentWithMaxIdleRequest, this.decodePutIfAbsent);
+  }
+
+  /**
+   * put, set, putTransient and putIfAbsent: one request shape without max idle, one with.
+   * Static, so that it is not one more wrapped prototype method (see ProxyBase) on the hot path.
+   */
+  private static writeWithExpiry<K, V, R>(
+    map: MapProxy<K, V>,
+    key: K,
+    value: V,
+    ttl: Millis | undefined,
+    maxIdle: Millis | undefined,
+    encode: (name: string, key: Data, value: Data, threadId: LongLike, ttl: LongLike) => ClientMessage,
+    encodeWithMaxIdle: (name: string, key: Data, value: Data, threadId: LongLike, ttl: LongLike, maxIdle: LongLike) => ClientMessage,
+    decode: (response: ClientMessage) => R,
+  ): Promise<R> {
     try {
-      const k = this.keyData(key);
-      const v = this.toTransientData(value);
+      const k = map.keyData(key);
+      const v = map.toTransientData(value);
       const t = millis(ttl, 'ttl');
       const idle = millis(maxIdle, 'maxIdle');
-      const request =
-        maxIdle === undefined
-          ? codec.encodeMapPutIfAbsentRequest(this.name, k, v, this.threadId(), t)
-          : codec.encodeMapPutIfAbsentWithMaxIdleRequest(this.name, k, v, this.threadId(), t, idle);
-      return this.invokeOnKeyAndDecode(request, k, this.decodePutIfAbsent);
+      const request = maxIdle === undefined ? encode(map.name, k, v, map.threadId(), t) : encodeWithMaxIdle(map.name, k, v, map.threadId(), t, idle);
+      return map.invokeOnKeyAndDecode(request, k, decode);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -189,22 +168,12 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
 
   /** {@inheritDoc IMap.get} */
   get(key: K): Promise<V | null> {
-    try {
-      const k = this.keyData(key);
-      return this.invokeOnKeyAndDecode(codec.encodeMapGetRequest(this.name, k, this.threadId()), k, this.decodeGet);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return MapProxy.onKey(this, key, codec.encodeMapGetRequest, this.decodeGet);
   }
 
   /** {@inheritDoc IMap.containsKey} */
   containsKey(key: K): Promise<boolean> {
-    try {
-      const k = this.keyData(key);
-      return this.invokeOnKeyAndDecode(codec.encodeMapContainsKeyRequest(this.name, k, this.threadId()), k, codec.decodeMapContainsKeyResponse);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return MapProxy.onKey(this, key, codec.encodeMapContainsKeyRequest, codec.decodeMapContainsKeyResponse);
   }
 
   /** {@inheritDoc IMap.getEntryView} */
@@ -220,9 +189,9 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
   remove(key: K): Promise<V | null>;
   remove(key: K, value: V): Promise<boolean>;
   remove(key: K, value?: V): Promise<V | null | boolean> {
+    if (value === undefined) return MapProxy.onKey(this, key, codec.encodeMapRemoveRequest, this.decodeRemove);
     try {
       const k = this.keyData(key);
-      if (value === undefined) return this.invokeOnKeyAndDecode(codec.encodeMapRemoveRequest(this.name, k, this.threadId()), k, this.decodeRemove);
       const v = this.toData(value);
       return this.invokeOnKeyAndDecode(codec.encodeMapRemoveIfSameRequest(this.name, k, v, this.threadId()), k, codec.decodeMapRemoveIfSameResponse);
     } catch (error) {
@@ -232,12 +201,7 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
 
   /** {@inheritDoc IMap.delete} */
   delete(key: K): Promise<void> {
-    try {
-      const k = this.keyData(key);
-      return this.invokeOnKeyAndDecode(codec.encodeMapDeleteRequest(this.name, k, this.threadId()), k, noResult);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return MapProxy.onKey(this, key, codec.encodeMapDeleteRequest, noResult);
   }
 
   /** {@inheritDoc IMap.tryRemove} */
@@ -253,9 +217,14 @@ export class MapProxy<K, V> extends ProxyBase implements IMap<K, V> {
 
   /** {@inheritDoc IMap.evict} */
   evict(key: K): Promise<boolean> {
+    return MapProxy.onKey(this, key, codec.encodeMapEvictRequest, codec.decodeMapEvictResponse);
+  }
+
+  /** get, containsKey, delete, evict and remove: a request of the key alone (static: see writeWithExpiry). */
+  private static onKey<K, V, R>(map: MapProxy<K, V>, key: K, encode: (name: string, key: Data, threadId: LongLike) => ClientMessage, decode: (response: ClientMessage) => R): Promise<R> {
     try {
-      const k = this.keyData(key);
-      return this.invokeOnKeyAndDecode(codec.encodeMapEvictRequest(this.name, k, this.threadId()), k, codec.decodeMapEvictResponse);
+      const k = map.keyData(key);
+      return map.invokeOnKeyAndDecode(encode(map.name, k, map.threadId()), k, decode);
     } catch (error) {
       return Promise.reject(error);
     }
