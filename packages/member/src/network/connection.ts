@@ -125,11 +125,14 @@ export class ClientConnection {
     // Once the kernel has every byte of the batch, the messages' pooled buffers can take the
     // next responses: at once when the socket's queue is empty after the write (the responses
     // the rest of this turn makes reuse them), else when the socket reports the batch written.
-    // recycle() is idempotent.
-    writeBatch(this.socket, queue, bytes, written.length === 0 ? undefined : (error) => {
-      if (!error) for (const message of written) message.recycle();
-    });
-    if (this.socket.writableLength === 0) for (const message of written) message.recycle();
+    let held = written.length > 0;
+    const recycle = (error?: Error | null): void => {
+      if (!held || error) return;
+      held = false;
+      for (const message of written) message.recycle();
+    };
+    writeBatch(this.socket, queue, bytes, held ? recycle : undefined);
+    if (this.socket.writableLength === 0) recycle();
     // A client that does not read its responses stops being read from until it catches up.
     // Not write()'s false: that says more than 16 KiB went through the socket's queue in this
     // write, even when the kernel took all of it at once (pausing then cost two system calls
